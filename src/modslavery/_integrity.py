@@ -1,0 +1,229 @@
+"""
+Cross-record checks: unique ids, resolvable references, quotes at their spans.
+
+Each check returns problem lines of the form ``file: $[i].field: message`` so
+that :class:`modslavery.DataError` can report every problem of a load at once.
+
+Example:
+    >>> from modslavery.models import Measure
+    >>> m = Measure(id="a-b", label="A", description="d")
+    >>> duplicate_ids("measures.json", [m, m])
+    ["measures.json: $[1].id: duplicate id 'a-b' (first at $[0])"]
+
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from modslavery.models import Evidence, Verdict
+
+if TYPE_CHECKING:
+    from modslavery.dataset import Parts
+
+__all__ = ["check_parts", "duplicate_ids", "span_problem"]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def duplicate_ids(filename: str, records: Sequence[_HasId]) -> list[str]:
+    """Report every record whose id an earlier record already has."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, record in enumerate(records):
+        seen = first.setdefault(record.id, index)
+        if seen != index:
+            problems.append(f"{filename}: $[{index}].id: duplicate id {record.id!r} (first at $[{seen}])")
+    return problems
+
+
+def span_problem(text: str, quote: str, start: int, end: int, *, fold_whitespace: bool = False) -> str | None:
+    """
+    Describe how ``text[start:end]`` fails to be *quote*, or return ``None``.
+
+    With *fold_whitespace*, runs of white space (a name wrapped over lines) count as one space.
+
+    Example:
+        >>> span_problem("hello world", "world", 6, 11) is None
+        True
+        >>> span_problem("hello world", "world", 0, 5)
+        "quote 'world' is not at 0:5, which holds 'hello'"
+
+    """
+    if end > len(text):
+        return f"span {start}:{end} is outside the document (length {len(text)})"
+    found = text[start:end]
+    if fold_whitespace:
+        found = " ".join(found.split())
+    if found != quote:
+        return f"quote {quote!r} is not at {start}:{end}, which holds {found!r}"
+    return None
+
+
+def _ref(filename: str, path: str, kind: str, value: str | None, known: Mapping[str, object] | set[str]) -> list[str]:
+    if value is None or value in known:
+        return []
+    return [f"{filename}: {path}: unknown {kind} {value!r}"]
+
+
+def _evidence(filename: str, path: str, text: str | None, evidence: Iterable[Evidence]) -> list[str]:
+    if text is None:
+        return []
+    problems = []
+    for index, item in enumerate(evidence):
+        problem = span_problem(text, item.quote, item.start, item.end)
+        if problem:
+            problems.append(f"{filename}: {path}[{index}]: {problem}")
+    return problems
+
+
+def _check_documents(parts: Parts, organisation_ids: set[str]) -> list[str]:
+    problems = []
+    for i, doc in enumerate(parts.documents):
+        at = f"$[{i}]"
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        if digest != doc.sha256:
+            problems.append(f"documents.json: {at}.sha256: does not match the text (text hashes to {digest})")
+        if doc.title_evidence is not None:
+            problems += _evidence("documents.json", f"{at}.title_evidence", doc.text, [doc.title_evidence])
+        for j, author in enumerate(doc.authors):
+            problems += _ref("documents.json", f"{at}.authors[{j}].organisation_id", "organisation", author.organisation_id, organisation_ids)
+            problems += _evidence("documents.json", f"{at}.authors[{j}].evidence", doc.text, author.evidence)
+        if doc.publisher is not None:
+            problems += _evidence("documents.json", f"{at}.publisher.evidence", doc.text, doc.publisher.evidence)
+        for name in ("published", "updated"):
+            claim = getattr(doc, name)
+            if claim is not None:
+                problems += _evidence("documents.json", f"{at}.{name}.evidence", doc.text, claim.evidence)
+    return problems
+
+
+def _check_statistics(parts: Parts, texts: Mapping[str, str]) -> list[str]:
+    problems = []
+    measures = {m.id for m in parts.measures}
+    statistic_ids = {s.id for s in parts.statistics}
+    people = {e.id for e in parts.entities if e.kind.value == "person"}
+    for i, stat in enumerate(parts.statistics):
+        at = f"$[{i}]"
+        problems += _ref("statistics.json", f"{at}.document_id", "document", stat.document_id, texts)
+        problems += _ref("statistics.json", f"{at}.measure", "measure", stat.measure, measures)
+        problems += _ref("statistics.json", f"{at}.speaker_id", "person", stat.speaker_id, people)
+        problems += _ref("statistics.json", f"{at}.conversion_of", "statistic", stat.conversion_of, statistic_ids)
+        text = texts.get(stat.document_id)
+        if text is not None:
+            problem = span_problem(text, stat.quote, stat.start, stat.end)
+            if problem:
+                problems.append(f"statistics.json: {at}.quote: {problem}")
+    return problems
+
+
+def _check_campaigns(parts: Parts, texts: Mapping[str, str], statistic_ids: set[str]) -> list[str]:
+    problems = []
+    for i, campaign in enumerate(parts.campaigns):
+        at = f"$[{i}]"
+        problems += _ref("campaigns.json", f"{at}.document_id", "document", campaign.document_id, texts)
+        problems += _ref("campaigns.json", f"{at}.support_statistic_id", "statistic", campaign.support_statistic_id, statistic_ids)
+        text = texts.get(campaign.document_id)
+        problems += _evidence("campaigns.json", f"{at}.audience_evidence", text, [campaign.audience_evidence])
+        if campaign.support_claim is not None:
+            problems += _evidence("campaigns.json", f"{at}.support_claim", text, [campaign.support_claim])
+        if campaign.date is not None:
+            problems += _evidence("campaigns.json", f"{at}.date.evidence", text, campaign.date.evidence)
+        if text is not None:
+            for j, ask in enumerate(campaign.asks):
+                problem = span_problem(text, ask.text, ask.start, ask.end)
+                if problem:
+                    problems.append(f"campaigns.json: {at}.asks[{j}].text: {problem}")
+    return problems
+
+
+def _check_signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: set[str]) -> list[str]:
+    problems = []
+    campaigns = {c.id: c for c in parts.campaigns}
+    positions: dict[str, dict[int, int]] = {}
+    for i, sig in enumerate(parts.signatures):
+        at = f"$[{i}]"
+        problems += _ref("signatures.json", f"{at}.campaign_id", "campaign", sig.campaign_id, campaigns)
+        problems += _ref("signatures.json", f"{at}.organisation_id", "organisation", sig.organisation_id, organisation_ids)
+        campaign = campaigns.get(sig.campaign_id)
+        if campaign is None:
+            continue
+        seen = positions.setdefault(sig.campaign_id, {})
+        if sig.position in seen:
+            problems.append(f"signatures.json: {at}.position: position {sig.position} of {sig.campaign_id!r} is taken by $[{seen[sig.position]}]")
+        seen.setdefault(sig.position, i)
+        text = texts.get(campaign.document_id)
+        if text is not None:
+            problem = span_problem(text, sig.name_as_written, sig.start, sig.end, fold_whitespace=True)
+            if problem:
+                problems.append(f"signatures.json: {at}.name_as_written: {problem}")
+    for campaign_id, seen in positions.items():
+        expected = set(range(1, len(seen) + 1))
+        if set(seen) != expected:
+            missing = sorted(expected - set(seen))
+            problems.append(f"signatures.json: $: positions of {campaign_id!r} are not 1..{len(seen)} (missing {missing})")
+    return problems
+
+
+def _check_links(parts: Parts, texts: Mapping[str, str], organisation_ids: set[str]) -> list[str]:
+    problems = []
+    entity_ids = {e.id for e in parts.entities}
+    for i, mention in enumerate(parts.mentions):
+        at = f"$[{i}]"
+        problems += _ref("mentions.json", f"{at}.document_id", "document", mention.document_id, texts)
+        problems += _ref("mentions.json", f"{at}.organisation_id", "organisation", mention.organisation_id, organisation_ids)
+        problems += _ref("mentions.json", f"{at}.entity_id", "entity", mention.entity_id, entity_ids)
+        text = texts.get(mention.document_id)
+        if text is not None:
+            problem = span_problem(text, mention.quote, mention.start, mention.end)
+            if problem:
+                problems.append(f"mentions.json: {at}.quote: {problem}")
+    for i, exclusion in enumerate(parts.exclusions):
+        at = f"$[{i}]"
+        problems += _ref("exclusions.json", f"{at}.document_id", "document", exclusion.document_id, texts)
+        text = texts.get(exclusion.document_id)
+        if text is not None:
+            problem = span_problem(text, exclusion.quote, exclusion.start, exclusion.end)
+            if problem:
+                problems.append(f"exclusions.json: {at}.quote: {problem}")
+    for i, judgement in enumerate(parts.judgements):
+        at = f"$[{i}]"
+        for j, org_id in enumerate(judgement.organisation_ids):
+            problems += _ref("judgements.json", f"{at}.organisation_ids[{j}]", "organisation", org_id, organisation_ids)
+        distinct = len(set(judgement.organisation_ids))
+        if judgement.verdict is Verdict.SAME and distinct != 1:
+            problems.append(f"judgements.json: {at}.organisation_ids: a 'same' judgement names one organisation, not {distinct}")
+        if judgement.verdict is Verdict.DIFFERENT and distinct < 2:  # noqa: PLR2004
+            problems.append(f"judgements.json: {at}.organisation_ids: a 'different' judgement names two or more organisations")
+    return problems
+
+
+def check_parts(parts: Parts, name_clashes: Sequence[str]) -> list[str]:
+    """
+    Every integrity problem of a set of parsed records, in file order.
+
+    Example:
+        >>> from modslavery.dataset import Parts
+        >>> check_parts(Parts(), [])
+        []
+
+    """
+    problems: list[str] = []
+    for filename, records in parts.named():
+        problems += duplicate_ids(filename, records)
+    texts = {d.id: d.text for d in parts.documents}
+    organisation_ids = {o.id for o in parts.organisations}
+    statistic_ids = {s.id for s in parts.statistics}
+    problems += _check_documents(parts, organisation_ids)
+    problems += [f"organisations.json: $: {clash}" for clash in name_clashes]
+    problems += _check_statistics(parts, texts)
+    problems += _check_campaigns(parts, texts, statistic_ids)
+    problems += _check_signatures(parts, texts, organisation_ids)
+    problems += _check_links(parts, texts, organisation_ids)
+    return problems
+

@@ -1,0 +1,182 @@
+"""
+The organisation collection: exact lookup by any spelling, and ranked search.
+
+Example:
+    >>> import modslavery
+    >>> orgs = modslavery.load().organisations
+    >>> orgs.lookup("ATLEU").name
+    'Anti Trafficking and Labour Exploitation Unit'
+
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from modslavery._records import Records
+from modslavery.errors import NotFound
+from modslavery.models import Organisation
+from modslavery.names import name_key, name_words, variant_keys
+
+__all__ = ["Organisations", "build_name_index"]
+
+#: Queries with a key this short (or shorter) are initials: partial matches are capped.
+SHORT_QUERY = 4
+#: The highest score a partial (non-exact) match can reach.
+PARTIAL_CEILING = 0.9
+#: The highest score a partial match of a short query can reach.
+SHORT_CEILING = 0.4
+
+
+def build_name_index(organisations: Iterable[Organisation]) -> tuple[dict[str, str], dict[str, set[str]], list[str]]:
+    """
+    Index every name, acronym and alias by :func:`~modslavery.names.name_key`.
+
+    Returns the exact index (key to id), the looser variant index (key to ids)
+    and a list of clashes: keys that two organisations share.
+
+    Example:
+        >>> exact, loose, clashes = build_name_index([Organisation(id="a21", name="A21 UK", aliases=("A21",))])
+        >>> exact["a21uk"], clashes
+        ('a21', [])
+
+    """
+    exact: dict[str, str] = {}
+    loose: dict[str, set[str]] = {}
+    clashes: list[str] = []
+    for org in organisations:
+        for name in org.names:
+            key = name_key(name)
+            if not key:
+                clashes.append(f"{org.id}: name {name!r} has no letters or digits")
+                continue
+            owner = exact.setdefault(key, org.id)
+            if owner != org.id:
+                clashes.append(f"{org.id}: name {name!r} is also a name of {owner!r}")
+            for variant in variant_keys(name):
+                loose.setdefault(variant, set()).add(org.id)
+    return exact, loose, clashes
+
+
+def _partial_score(query_key: str, query_words: list[str], name: str) -> float:
+    """Score a non-exact match of a query against one name, in [0, PARTIAL_CEILING]."""
+    key = name_key(name)
+    words = name_words(name)
+    score = 0.0
+    if query_words and set(query_words) <= set(words):
+        score = 0.6 + 0.3 * len(query_key) / max(len(key), 1)
+    elif key.startswith(query_key):
+        score = 0.5 + 0.3 * len(query_key) / max(len(key), 1)
+    matcher = difflib.SequenceMatcher(None, query_key, key, autojunk=False)
+    if matcher.real_quick_ratio() > score:
+        score = max(score, 0.85 * matcher.ratio())
+    score = min(score, PARTIAL_CEILING)
+    if len(query_key) <= SHORT_QUERY:
+        score = min(score, SHORT_CEILING)
+    return score
+
+
+class Organisations(Records[Organisation]):
+    """
+    Organisations with :meth:`lookup` (one exact answer) and :meth:`search` (ranked).
+
+    Example:
+        >>> import modslavery
+        >>> orgs = modslavery.load().organisations
+        >>> orgs.lookup("Unseen") is orgs.lookup("unseen uk")
+        True
+
+    """
+
+    __slots__ = ("_exact", "_loose")
+
+    def __init__(self, items: Iterable[Organisation], *, index: tuple[dict[str, str], dict[str, set[str]]] | None = None) -> None:
+        items = tuple(items)
+        if index is None:
+            exact, loose, _ = build_name_index(items)
+        else:
+            exact, loose = index
+        self._exact = exact
+        self._loose = {k: frozenset(v) for k, v in loose.items() if k not in exact}
+        super().__init__(items, kind="organisation")
+
+    def lookup(self, name: str) -> Organisation:
+        """
+        The one organisation that *name* spells, in any way a person would type it.
+
+        Case, accents, apostrophes, "&"/"and", "St."/"St", hyphens and spaces, a
+        leading "The", a bracketed acronym and a "UK" tag do not matter; an
+        acronym the sources give works alone. An id works too.
+
+        Raises:
+            NotFound: nothing matches, or the name fits more than one
+                organisation; the message lists the closest names.
+
+        Example:
+            >>> import modslavery
+            >>> orgs = modslavery.load().organisations
+            >>> orgs.lookup("ECPAT").id, orgs.lookup("St Mary’s University Bakhita Centre for Research on Slavery, Exploitation and Abuse").id
+            Traceback (most recent call last):
+            ...
+            modslavery.errors.NotFound: no organisation named 'St Mary’s University Bakhita Centre for Research on Slavery, Exploitation and Abuse'; closest: ...
+
+        """
+        if not isinstance(name, str):
+            msg = f"lookup() takes a name as a string, not {type(name).__name__}"
+            raise TypeError(msg)
+        if name in self._by_id:
+            return self._by_id[name]
+        key = name_key(name)
+        org_id = self._exact.get(key)
+        if org_id is not None:
+            return self._by_id[org_id]
+        candidates: set[str] = set()
+        for variant in {key} | variant_keys(name):
+            candidates |= self._loose.get(variant, frozenset())
+            if variant in self._exact:
+                candidates.add(self._exact[variant])
+        if len(candidates) == 1:
+            return self._by_id[candidates.pop()]
+        if candidates:
+            names = sorted(self._by_id[c].name for c in candidates)
+            msg = f"{name!r} could be any of: " + "; ".join(names)
+            raise NotFound(msg, candidates=names)
+        close = [org.name for org, _ in self.search(name, limit=3)]
+        hint = "closest: " + "; ".join(close) if close else "no close names"
+        msg = f"no organisation named {name!r}; {hint}"
+        raise NotFound(msg, candidates=close)
+
+    def search(self, query: str, *, limit: int | None = 10, min_score: float = 0.3) -> list[tuple[Organisation, float]]:
+        """
+        Organisations ranked by how well a name, acronym or alias matches *query*.
+
+        Scores are in [0, 1]: 1.0 is an exact match of a name, acronym or alias
+        (after :func:`~modslavery.names.name_key`); a partial match scores at
+        most 0.9, so an exact match always ranks first. A query whose words all
+        appear in a name scores 0.6 to 0.9, a prefix 0.5 to 0.8, otherwise the
+        difflib similarity times 0.85. A query of four letters or fewer that is
+        not an exact match scores at most 0.4. Ties are broken by name.
+
+        Example:
+            >>> import modslavery
+            >>> [(o.name, s) for o, s in modslavery.load().organisations.search("snowdrop", limit=1)]
+            [('The Snowdrop Project', 0.9)]
+
+        """
+        key = name_key(query)
+        if not key:
+            return []
+        words = name_words(query)
+        scored: list[tuple[Organisation, float]] = []
+        for org in self._items:
+            best = 0.0
+            for name in org.names:
+                if name_key(name) == key:
+                    best = 1.0
+                    break
+                best = max(best, _partial_score(key, words, name))
+            if best >= min_score:
+                scored.append((org, round(best, 4)))
+        scored.sort(key=lambda pair: (-pair[1], pair[0].name))
+        return scored if limit is None else scored[:limit]

@@ -1,0 +1,748 @@
+"""
+Typed, immutable records of the modslavery data set.
+
+Every record is a frozen, slotted attrs class; collection fields are tuples.
+Records refer to each other by string id and are resolved through a
+:class:`modslavery.Dataset`. Models know nothing about JSON: parsing lives in
+the converter.
+
+Example:
+    >>> from modslavery.models import PartialDate
+    >>> PartialDate(2013, 4, 24).precision
+    <DatePrecision.DAY: 'day'>
+    >>> str(PartialDate(2024))
+    '2024'
+
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Protocol
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Ask",
+    "Author",
+    "Basis",
+    "Campaign",
+    "DateClaim",
+    "DatePrecision",
+    "Document",
+    "DocumentKind",
+    "Entity",
+    "EntityKind",
+    "Evidence",
+    "Exclusion",
+    "Geography",
+    "Judgement",
+    "Measure",
+    "Mention",
+    "Organisation",
+    "PartialDate",
+    "Period",
+    "Publisher",
+    "Qualifier",
+    "Signature",
+    "Statistic",
+    "TitleBasis",
+    "Unit",
+    "Verdict",
+]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+_id_validator = attrs.validators.matches_re(_ID)
+_optional_id = attrs.validators.optional(_id_validator)
+_non_negative = attrs.validators.ge(0)
+
+
+class _StrEnum(str, enum.Enum):
+    """Base of the closed vocabularies: members compare equal to their values."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Basis(_StrEnum):
+    """
+    Whether a fact is stated by the source text or inferred from it.
+
+    Example:
+        >>> Basis("inferred") is Basis.INFERRED
+        True
+
+    """
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+class TitleBasis(_StrEnum):
+    """
+    Where a title comes from: the source's own headline, or an editorial label.
+
+    Example:
+        >>> TitleBasis.EDITORIAL.value
+        'editorial'
+
+    """
+
+    STATED = "stated"
+    EDITORIAL = "editorial"
+
+
+class DatePrecision(_StrEnum):
+    """
+    How precise a :class:`PartialDate` is.
+
+    Example:
+        >>> PartialDate(2023).precision is DatePrecision.YEAR
+        True
+
+    """
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class DocumentKind(_StrEnum):
+    """
+    The genre of a source document.
+
+    Example:
+        >>> DocumentKind("news_report").name
+        'NEWS_REPORT'
+
+    """
+
+    OPINION_ARTICLE = "opinion_article"
+    BLOG_POST = "blog_post"
+    JOINT_STATEMENT = "joint_statement"
+    PLEDGE = "pledge"
+    NEWS_REPORT = "news_report"
+
+
+class Qualifier(_StrEnum):
+    """
+    How a stated figure relates to the true value.
+
+    ``over 3,800`` is ``MORE_THAN`` 3800, never exactly 3800.
+
+    Example:
+        >>> Qualifier("more_than") is Qualifier.MORE_THAN
+        True
+
+    """
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    APPROXIMATELY = "approximately"
+    ESTIMATED = "estimated"
+
+
+class Unit(_StrEnum):
+    """
+    The unit of a statistic's value.
+
+    Example:
+        >>> Unit("GBP").value
+        'GBP'
+
+    """
+
+    PEOPLE = "people"
+    OFFENCES = "offences"
+    COUNTRIES = "countries"
+    ORGANISATIONS = "organisations"
+    RECOMMENDATIONS = "recommendations"
+    GBP = "GBP"
+    USD = "USD"
+    PERCENT = "percent"
+    RANK = "rank"
+    HOURS_PER_DAY = "hours_per_day"
+    DAYS_PER_WEEK = "days_per_week"
+
+
+class Geography(_StrEnum):
+    """
+    The area a statistic refers to.
+
+    Example:
+        >>> Geography("england_and_wales").name
+        'ENGLAND_AND_WALES'
+
+    """
+
+    WORLDWIDE = "worldwide"
+    EUROPE = "europe"
+    UNITED_KINGDOM = "united_kingdom"
+    ENGLAND_AND_WALES = "england_and_wales"
+
+
+class EntityKind(_StrEnum):
+    """
+    What kind of named thing an :class:`Entity` is.
+
+    Example:
+        >>> EntityKind("law") is EntityKind.LAW
+        True
+
+    """
+
+    PERSON = "person"
+    LAW = "law"
+    REPORT = "report"
+    PROGRAMME = "programme"
+    EVENT = "event"
+
+
+class Verdict(_StrEnum):
+    """
+    A curated reconciliation decision between organisation names.
+
+    Example:
+        >>> Verdict.SAME.value
+        'same'
+
+    """
+
+    SAME = "same"
+    DIFFERENT = "different"
+
+
+def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and not 1 <= value <= 12:  # noqa: PLR2004
+        msg = f"month must be in 1..12, not {value}"
+        raise ValueError(msg)
+
+
+def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        msg = "a day needs a month"
+        raise ValueError(msg)
+    import calendar  # noqa: PLC0415 - only needed for the rare day-precision date
+
+    last = calendar.monthrange(instance.year, instance.month)[1]
+    if not 1 <= value <= last:
+        msg = f"day must be in 1..{last} for {instance.year}-{instance.month:02d}, not {value}"
+        raise ValueError(msg)
+
+
+@frozen(order=True)
+class PartialDate:
+    """
+    A calendar date known to year, month or day precision.
+
+    In JSON it is an ISO 8601 string of 4, 7 or 10 characters.
+
+    Example:
+        >>> d = PartialDate(2013, 4)
+        >>> d.precision.value, str(d)
+        ('month', '2013-04')
+
+    """
+
+    year: int = field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999)))
+    month: int | None = field(default=None, validator=_check_month)
+    day: int | None = field(default=None, validator=_check_day)
+
+    @property
+    def precision(self) -> DatePrecision:
+        """
+        The finest field that is known.
+
+        Example:
+            >>> PartialDate(2024, 4, 10).precision.value
+            'day'
+
+        """
+        if self.day is not None:
+            return DatePrecision.DAY
+        if self.month is not None:
+            return DatePrecision.MONTH
+        return DatePrecision.YEAR
+
+    def __str__(self) -> str:
+        """
+        The ISO 8601 form at this date's precision.
+
+        Example:
+            >>> str(PartialDate(2024, 4, 10))
+            '2024-04-10'
+
+        """
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """
+        Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises:
+            ValueError: the text is not one of those forms or not a real date.
+
+        Example:
+            >>> PartialDate.parse("2013-04-24")
+            PartialDate(year=2013, month=4, day=24)
+
+        """
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+        if match is None:
+            msg = f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            raise ValueError(msg)
+        year, month, day = match.groups()
+        return cls(int(year), None if month is None else int(month), None if day is None else int(day))
+
+
+class _HasStart(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+def _check_span(instance: _HasStart, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < instance.start:
+        msg = f"end ({value}) is before start ({instance.start})"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Evidence:
+    """
+    A quotation from a document and where it stands: ``text[start:end] == quote``.
+
+    Example:
+        >>> Evidence(quote="Unseen", start=10, end=16).end
+        16
+
+    """
+
+    quote: str = field(validator=attrs.validators.min_len(1))
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_check_span)
+
+
+@frozen(kw_only=True)
+class DateClaim:
+    """
+    When something happened, as stated by a source or inferred from it.
+
+    *start* and *end* bound the date; they are equal when the date is known to
+    its precision, and *end* is ``None`` when only a lower bound is known.
+    *time* (``HH:MM``) and *timezone* are kept as the text states them.
+
+    Example:
+        >>> d = PartialDate(2024, 4, 10)
+        >>> claim = DateClaim(start=d, end=d, basis=Basis.STATED)
+        >>> claim.is_exact
+        True
+
+    """
+
+    start: PartialDate | None
+    end: PartialDate | None
+    basis: Basis = field(validator=attrs.validators.instance_of(Basis))
+    time: str | None = field(default=None, validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)))
+    timezone: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+
+    @property
+    def is_exact(self) -> bool:
+        """
+        Whether start and end are the same date.
+
+        Example:
+            >>> DateClaim(start=PartialDate(2015), end=None, basis=Basis.INFERRED).is_exact
+            False
+
+        """
+        return self.start is not None and self.start == self.end
+
+
+@frozen(kw_only=True)
+class Period:
+    """
+    The time a statistic refers to.
+
+    *label* is the phrase the text uses (``"In 2023"``, ``"in the last 18 months"``);
+    *start* and *end* are the resolved bounds, *basis* says whether they are
+    stated or inferred (for example counted back from the document's date).
+
+    Example:
+        >>> p = Period(label="In 2023", start=PartialDate(2023), end=PartialDate(2023), basis=Basis.STATED)
+        >>> p.sort_key
+        (2023, 0, 0)
+
+    """
+
+    label: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    basis: Basis = field(validator=attrs.validators.instance_of(Basis))
+    note: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """
+        A key that orders periods by their start (then end), unknowns last.
+
+        Example:
+            >>> Period(label=None, start=None, end=None, basis=Basis.INFERRED).sort_key
+            (9999, 99, 99)
+
+        """
+        date = self.start or self.end
+        if date is None:
+            return (9999, 99, 99)
+        return (date.year, date.month or 0, date.day or 0)
+
+
+@frozen(kw_only=True)
+class Author:
+    """
+    Who wrote a document, only as far as the text says.
+
+    *name* is ``None`` when the text describes the author without naming them.
+
+    Example:
+        >>> Author(name=None, role="victims' minister", basis=Basis.STATED).name is None
+        True
+
+    """
+
+    name: str | None
+    role: str | None
+    basis: Basis = field(validator=attrs.validators.instance_of(Basis))
+    organisation_id: str | None = field(default=None, validator=_optional_id)
+    evidence: tuple[Evidence, ...] = ()
+
+
+@frozen(kw_only=True)
+class Publisher:
+    """
+    Where a document appeared, as far as the text itself says.
+
+    Example:
+        >>> Publisher(name="Business Standard", basis=Basis.INFERRED).basis.value
+        'inferred'
+
+    """
+
+    name: str
+    basis: Basis = field(validator=attrs.validators.instance_of(Basis))
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Document:
+    """
+    One source text, kept exactly, with what it states about itself.
+
+    Example:
+        >>> import modslavery
+        >>> doc = modslavery.load().documents["news-jstac-launch"]
+        >>> doc.kind.value, len(doc.sha256)
+        ('news_report', 64)
+
+    """
+
+    id: str = field(validator=_id_validator)
+    kind: DocumentKind = field(validator=attrs.validators.instance_of(DocumentKind))
+    title: str = field(validator=attrs.validators.min_len(1))
+    title_basis: TitleBasis = field(validator=attrs.validators.instance_of(TitleBasis))
+    source_file: str
+    text: str = field(repr=False)
+    sha256: str = field(validator=attrs.validators.matches_re(_SHA256))
+    title_evidence: Evidence | None = None
+    authors: tuple[Author, ...] = ()
+    publisher: Publisher | None = None
+    published: DateClaim | None = None
+    updated: DateClaim | None = None
+    notes: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class Measure:
+    """
+    One entry of the controlled vocabulary of what statistics measure.
+
+    Example:
+        >>> import modslavery
+        >>> modslavery.load().measures["nrm-referrals"].label
+        'Potential victims referred to the National Referral Mechanism'
+
+    """
+
+    id: str = field(validator=_id_validator)
+    label: str
+    description: str
+
+
+@frozen(kw_only=True)
+class Statistic:
+    """
+    One number-bearing claim, with its exact quote and span in its document.
+
+    Example:
+        >>> import modslavery
+        >>> ds = modslavery.load()
+        >>> s = ds.statistics["pledge-mayoral-2024-s02"]
+        >>> s.value, s.unit.value, s.quote == ds.documents[s.document_id].text[s.start : s.end]
+        (17004, 'people', True)
+
+    """
+
+    id: str = field(validator=_id_validator)
+    document_id: str = field(validator=_id_validator)
+    measure: str = field(validator=_id_validator)
+    description: str
+    value: int | float
+    unit: Unit = field(validator=attrs.validators.instance_of(Unit))
+    qualifier: Qualifier = field(validator=attrs.validators.instance_of(Qualifier))
+    quote: str = field(validator=attrs.validators.min_len(1))
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_check_span)
+    geography: Geography | None = field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Geography)))
+    period: Period | None = None
+    speaker_id: str | None = field(default=None, validator=_optional_id)
+    conversion_of: str | None = field(default=None, validator=_optional_id)
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Ask:
+    """
+    One ask or pledge of a campaign, verbatim, numbered as in the source.
+
+    *number* is ``None`` where the source does not number its asks.
+
+    Example:
+        >>> import modslavery
+        >>> modslavery.load().campaigns["mayoral-pledge-2024"].asks[0].number
+        1
+
+    """
+
+    number: int | None
+    heading: str | None
+    text: str = field(validator=attrs.validators.min_len(1))
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_check_span)
+
+
+@frozen(kw_only=True)
+class Campaign:
+    """
+    A campaign with a signatory list: its audience, date, asks and support claim.
+
+    Example:
+        >>> import modslavery
+        >>> c = modslavery.load().campaigns["mayoral-pledge-2024"]
+        >>> c.title
+        'Pledge to Prioritise Modern Slavery'
+
+    """
+
+    id: str = field(validator=_id_validator)
+    document_id: str = field(validator=_id_validator)
+    title: str
+    title_basis: TitleBasis = field(validator=attrs.validators.instance_of(TitleBasis))
+    audience: str
+    audience_evidence: Evidence
+    date: DateClaim | None = None
+    asks: tuple[Ask, ...] = ()
+    support_claim: Evidence | None = None
+    support_statistic_id: str | None = field(default=None, validator=_optional_id)
+    note: str | None = None
+
+
+@frozen(kw_only=True, eq=False)
+class Organisation:
+    """
+    One organisation, however the sources spell it.
+
+    Organisations compare and hash by *id*, so sets of them behave as sets of
+    organisations. *name* is the fullest form the sources give; *acronyms* and
+    *aliases* are the other spellings that identify it.
+
+    Example:
+        >>> import modslavery
+        >>> org = modslavery.load().organisations.lookup("the snowdrop project")
+        >>> org.id
+        'snowdrop-project'
+
+    """
+
+    id: str = field(validator=_id_validator)
+    name: str
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """Two organisations are equal when their ids are."""
+        if not isinstance(other, Organisation):
+            return NotImplemented
+        return self.id == other.id
+
+    def __hash__(self) -> int:
+        """Hash by id, consistent with equality."""
+        return hash((Organisation, self.id))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """
+        The canonical name, then the acronyms, then the aliases.
+
+        Example:
+            >>> Organisation(id="flex", name="Focus on Labour Exploitation", acronyms=("FLEX",)).names
+            ('Focus on Labour Exploitation', 'FLEX')
+
+        """
+        return (self.name, *self.acronyms, *self.aliases)
+
+
+@frozen(kw_only=True)
+class Signature:
+    """
+    One entry of a campaign's signatory list, in source order.
+
+    *name_as_written* keeps the source's spelling (a name wrapped over lines is
+    joined with one space); *start*/*end* locate the raw entry in the document.
+
+    Example:
+        >>> import modslavery
+        >>> sig = modslavery.load().signatures["general-election-statement-01"]
+        >>> sig.position, sig.name_as_written
+        (1, 'Hope for Justice')
+
+    """
+
+    id: str = field(validator=_id_validator)
+    campaign_id: str = field(validator=_id_validator)
+    organisation_id: str = field(validator=_id_validator)
+    position: int = field(validator=attrs.validators.ge(1))
+    name_as_written: str = field(validator=attrs.validators.min_len(1))
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_check_span)
+
+
+@frozen(kw_only=True)
+class Entity:
+    """
+    A named person, law, report, programme or event mentioned in the documents.
+
+    Example:
+        >>> import modslavery
+        >>> modslavery.load().entities["modern-slavery-act-2015"].kind.value
+        'law'
+
+    """
+
+    id: str = field(validator=_id_validator)
+    name: str
+    kind: EntityKind = field(validator=attrs.validators.instance_of(EntityKind))
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Mention:
+    """
+    A place where a document names an organisation or an entity.
+
+    Exactly one of *organisation_id* and *entity_id* is set.
+
+    Example:
+        >>> import modslavery
+        >>> ds = modslavery.load()
+        >>> m = next(m for m in ds.mentions if m.organisation_id == "unseen")
+        >>> m.quote
+        'Unseen'
+
+    """
+
+    id: str = field(validator=_id_validator)
+    document_id: str = field(validator=_id_validator)
+    quote: str = field(validator=attrs.validators.min_len(1))
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_check_span)
+    organisation_id: str | None = field(default=None, validator=_optional_id)
+    entity_id: str | None = field(default=None, validator=_optional_id)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the mention points at exactly one thing."""
+        if (self.organisation_id is None) == (self.entity_id is None):
+            msg = "exactly one of organisation_id and entity_id must be set"
+            raise ValueError(msg)
+
+    @property
+    def target_id(self) -> str:
+        """
+        The id of the organisation or entity mentioned.
+
+        Example:
+            >>> Mention(id="m1", document_id="d1", quote="Unseen", start=0, end=6, organisation_id="unseen").target_id
+            'unseen'
+
+        """
+        return self.organisation_id or self.entity_id or ""
+
+
+@frozen(kw_only=True)
+class Judgement:
+    """
+    A curated decision that names are the same organisation, or different ones.
+
+    Example:
+        >>> import modslavery
+        >>> j = next(j for j in modslavery.load().judgements if j.verdict is Verdict.DIFFERENT)
+        >>> len(j.organisation_ids) >= 2
+        True
+
+    """
+
+    id: str = field(validator=_id_validator)
+    verdict: Verdict = field(validator=attrs.validators.instance_of(Verdict))
+    names: tuple[str, ...] = field(validator=attrs.validators.min_len(2))
+    organisation_ids: tuple[str, ...] = field(validator=attrs.validators.min_len(1))
+    rationale: str = field(validator=attrs.validators.min_len(1))
+
+
+@frozen(kw_only=True)
+class Exclusion:
+    """
+    A reviewed number in a document that is deliberately not a statistic.
+
+    Example:
+        >>> import modslavery
+        >>> ex = modslavery.load().exclusions[0]
+        >>> bool(ex.reason)
+        True
+
+    """
+
+    id: str = field(validator=_id_validator)
+    document_id: str = field(validator=_id_validator)
+    quote: str = field(validator=attrs.validators.min_len(1))
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_check_span)
+    reason: str = field(validator=attrs.validators.min_len(1))

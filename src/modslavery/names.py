@@ -1,0 +1,93 @@
+"""
+Normalising organisation names the way people type them.
+
+:func:`name_key` folds case, accents, apostrophes (straight, curly or none),
+``&``/``and``, punctuation such as ``St.``/``St``, hyphens and spaces, and a
+leading "The", so that every spelling a person would type of one name gives
+one key. Which keys belong to which organisation is curated data (aliases and
+acronyms), never a fuzzy threshold.
+
+Example:
+    >>> name_key("The Snowdrop Project") == name_key("snowdrop-project")
+    True
+    >>> name_key("St. Mary’s University") == name_key("St Marys University")
+    True
+
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key", "name_words", "variant_keys"]
+
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
+_WORD = re.compile(r"[a-z0-9]+")
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([^()]*)\)\s*")
+_COUNTRY_TAGS = frozenset({"uk"})
+
+
+def name_words(name: str) -> list[str]:
+    """
+    The lower-case words of a name, accents and apostrophes folded, "&" read as "and".
+
+    Example:
+        >>> name_words("Birmingham Asylum & Refugee Association")
+        ['birmingham', 'asylum', 'and', 'refugee', 'association']
+        >>> name_words("René Cassin")
+        ['rene', 'cassin']
+
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    return _WORD.findall(text)
+
+
+def name_key(name: str) -> str:
+    """
+    The key two spellings of one name share: words joined, leading "the" dropped.
+
+    Joining the words makes "Anti-Slavery", "Anti Slavery" and "AntiSlavery" one key.
+
+    Example:
+        >>> name_key("The UK BME Anti-Slavery Network") == name_key("UK BME AntiSlavery Network")
+        True
+
+    """
+    words = name_words(name)
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return "".join(words)
+
+
+def variant_keys(name: str) -> set[str]:
+    """
+    Keys of the looser forms of a name: without a bracketed acronym, without a "UK" tag.
+
+    These are a second tier for :meth:`Organisations.lookup`, used only when
+    no exact key matches and only when they pick out one organisation.
+
+    Example:
+        >>> sorted(variant_keys("Focus on Labour Exploitation (FLEX)"))
+        ['flex', 'focusonlabourexploitation']
+        >>> sorted(variant_keys("Jesuit Refugee Service UK"))
+        ['jesuitrefugeeservice']
+
+    """
+    keys: set[str] = set()
+    without_brackets = _ACRONYM_IN_BRACKETS.sub(" ", name).strip()
+    if without_brackets != name:
+        keys.add(name_key(without_brackets))
+        keys.update(name_key(inner) for inner in _ACRONYM_IN_BRACKETS.findall(name))
+    for form in {name, without_brackets}:
+        words = name_words(form)
+        if words and words[0] == "the":
+            words = words[1:]
+        trimmed = [w for i, w in enumerate(words) if not (w in _COUNTRY_TAGS and i in {0, len(words) - 1})]
+        if trimmed and trimmed != words:
+            keys.add("".join(trimmed))
+    keys.discard("")
+    keys.discard(name_key(name))
+    return keys
