@@ -28,8 +28,8 @@ from modslavery.dataset import FILES, Dataset, Parts  # noqa: E402
 from modslavery.export.json import dumps_records  # noqa: E402
 from modslavery.models import (  # noqa: E402
     Ask,
-    Basis,
     Author,
+    Basis,
     Campaign,
     DateClaim,
     Document,
@@ -261,7 +261,9 @@ def build_campaigns(texts: dict[str, str]) -> list[Campaign]:
                 date=date_claim(text, spec["date"]),
                 asks=tuple(asks),
                 support_claim=evidence(text, support) if support else None,
-                support_statistic_id=f"{spec['document_id']}-s{spec['support_statistic']:02d}" if spec["support_statistic"] else None,
+                support_statistic_id=f"{spec['document_id']}-s{spec['support_statistic']:02d}"
+                if spec["support_statistic"]
+                else None,
                 note=spec["note"],
             )
         )
@@ -304,18 +306,36 @@ def build_mentions(texts: dict[str, str], organisation_ids: set[str]) -> list[Me
 
 def build_exclusions(texts: dict[str, str], campaigns: list[Campaign]) -> list[Exclusion]:
     exclusions = []
-    specs: list[tuple[str, str, str, int | None, int | None]] = [(d, q, r, o, None) for d, q, r, o in curation.EXCLUSIONS]
+    specs: list[tuple[str, str, str, int | None, int | None]] = [
+        (d, q, r, o, None) for d, q, r, o in curation.EXCLUSIONS
+    ]
     for campaign in campaigns:
         text = texts[campaign.document_id]
         for ask in campaign.asks:
             if ask.number is not None:
                 marker = f"{ask.number}. "
-                specs.append((campaign.document_id, marker, f"Number of pledge {ask.number} as printed (kept as Ask.number).", None, ask.start - len(marker)))
+                specs.append(
+                    (
+                        campaign.document_id,
+                        marker,
+                        f"Number of pledge {ask.number} as printed (kept as Ask.number).",
+                        None,
+                        ask.start - len(marker),
+                    )
+                )
     statement = next(c for c in curation.CAMPAIGNS if c["id"] == "general-election-statement")
     text = texts[statement["document_id"]]
     begin = find(text, statement["list_after"]) + len(statement["list_after"])
     block = text[begin:].strip()
-    specs.append((statement["document_id"], block, "The numbering 1-59 of the signatory list (kept as Signature.position); names in it are signatures.", None, None))
+    specs.append(
+        (
+            statement["document_id"],
+            block,
+            "The numbering 1-59 of the signatory list (kept as Signature.position); names in it are signatures.",
+            None,
+            None,
+        )
+    )
     counters: dict[str, int] = {}
     for document_id, quote, reason, occurrence, at in specs:
         text = texts[document_id]
@@ -354,10 +374,14 @@ def build() -> Parts:
         organisations=tuple(organisations),
         campaigns=tuple(campaigns),
         signatures=tuple(build_signatures(texts, index)),
-        entities=tuple(Entity(id=i, name=n, kind=EntityKind(k), aliases=tuple(a), note=note) for i, n, k, a, note in curation.ENTITIES),
+        entities=tuple(
+            Entity(id=i, name=n, kind=EntityKind(k), aliases=tuple(a), note=note)
+            for i, n, k, a, note in curation.ENTITIES
+        ),
         mentions=tuple(build_mentions(texts, {o.id for o in organisations})),
         judgements=tuple(
-            Judgement(id=i, verdict=Verdict(v), names=tuple(n), organisation_ids=tuple(o), rationale=r) for i, v, n, o, r in curation.JUDGEMENTS
+            Judgement(id=i, verdict=Verdict(v), names=tuple(n), organisation_ids=tuple(o), rationale=r)
+            for i, v, n, o, r in curation.JUDGEMENTS
         ),
         exclusions=tuple(build_exclusions(texts, campaigns)),
     )
@@ -378,7 +402,11 @@ def main(argv: list[str]) -> int:
     Dataset(parts)  # every integrity check the loader runs
     files = rendered(parts)
     if "--check" in argv:
-        stale = [name for name, content in files.items() if not (DATA / name).is_file() or (DATA / name).read_text(encoding="utf-8") != content]
+        stale = [
+            name
+            for name, content in files.items()
+            if not (DATA / name).is_file() or (DATA / name).read_text(encoding="utf-8") != content
+        ]
         if stale:
             print("data out of date, run python scripts/build_data.py:", ", ".join(stale), file=sys.stderr)
             return 1

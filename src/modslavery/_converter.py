@@ -129,10 +129,9 @@ def _tuple_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, t
             try:
                 items.append(item_hook(item, item_type))
             except Exception as error:  # noqa: BLE001 - collected and re-raised as a group below
-                error.__notes__ = [
-                    *getattr(error, "__notes__", []),
-                    IterableValidationNote(f"Structuring {cls!r} @ index {index}", index, item_type),
-                ]
+                note = IterableValidationNote(f"Structuring {cls!r} @ index {index}", index, item_type)
+                # Exception.add_note is 3.11+; cattrs reads __notes__ on 3.10 too.
+                error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
                 errors.append(error)
         if errors:
             raise IterableValidationError(f"While structuring {cls!r}", errors, cls)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from modslavery.models import Evidence, Verdict
+from modslavery.models import Evidence, Exclusion, Mention, Verdict
 
 if TYPE_CHECKING:
     from modslavery.dataset import Parts
@@ -26,19 +26,15 @@ if TYPE_CHECKING:
 __all__ = ["check_parts", "duplicate_ids", "span_problem"]
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-def duplicate_ids(filename: str, records: Sequence[_HasId]) -> list[str]:
+def duplicate_ids(filename: str, records: Sequence[object]) -> list[str]:
     """Report every record whose id an earlier record already has."""
     first: dict[str, int] = {}
     problems = []
     for index, record in enumerate(records):
-        seen = first.setdefault(record.id, index)
+        record_id: str = getattr(record, "id", "")
+        seen = first.setdefault(record_id, index)
         if seen != index:
-            problems.append(f"{filename}: $[{index}].id: duplicate id {record.id!r} (first at $[{seen}])")
+            problems.append(f"{filename}: $[{index}].id: duplicate id {record_id!r} (first at $[{seen}])")
     return problems
 
 
@@ -92,7 +88,13 @@ def _check_documents(parts: Parts, organisation_ids: set[str]) -> list[str]:
         if doc.title_evidence is not None:
             problems += _evidence("documents.json", f"{at}.title_evidence", doc.text, [doc.title_evidence])
         for j, author in enumerate(doc.authors):
-            problems += _ref("documents.json", f"{at}.authors[{j}].organisation_id", "organisation", author.organisation_id, organisation_ids)
+            problems += _ref(
+                "documents.json",
+                f"{at}.authors[{j}].organisation_id",
+                "organisation",
+                author.organisation_id,
+                organisation_ids,
+            )
             problems += _evidence("documents.json", f"{at}.authors[{j}].evidence", doc.text, author.evidence)
         if doc.publisher is not None:
             problems += _evidence("documents.json", f"{at}.publisher.evidence", doc.text, doc.publisher.evidence)
@@ -127,7 +129,9 @@ def _check_campaigns(parts: Parts, texts: Mapping[str, str], statistic_ids: set[
     for i, campaign in enumerate(parts.campaigns):
         at = f"$[{i}]"
         problems += _ref("campaigns.json", f"{at}.document_id", "document", campaign.document_id, texts)
-        problems += _ref("campaigns.json", f"{at}.support_statistic_id", "statistic", campaign.support_statistic_id, statistic_ids)
+        problems += _ref(
+            "campaigns.json", f"{at}.support_statistic_id", "statistic", campaign.support_statistic_id, statistic_ids
+        )
         text = texts.get(campaign.document_id)
         problems += _evidence("campaigns.json", f"{at}.audience_evidence", text, [campaign.audience_evidence])
         if campaign.support_claim is not None:
@@ -149,13 +153,18 @@ def _check_signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: 
     for i, sig in enumerate(parts.signatures):
         at = f"$[{i}]"
         problems += _ref("signatures.json", f"{at}.campaign_id", "campaign", sig.campaign_id, campaigns)
-        problems += _ref("signatures.json", f"{at}.organisation_id", "organisation", sig.organisation_id, organisation_ids)
+        problems += _ref(
+            "signatures.json", f"{at}.organisation_id", "organisation", sig.organisation_id, organisation_ids
+        )
         campaign = campaigns.get(sig.campaign_id)
         if campaign is None:
             continue
         seen = positions.setdefault(sig.campaign_id, {})
         if sig.position in seen:
-            problems.append(f"signatures.json: {at}.position: position {sig.position} of {sig.campaign_id!r} is taken by $[{seen[sig.position]}]")
+            taken = f"$[{seen[sig.position]}]"
+            problems.append(
+                f"signatures.json: {at}.position: position {sig.position} of {sig.campaign_id!r} is taken by {taken}"
+            )
         seen.setdefault(sig.position, i)
         text = texts.get(campaign.document_id)
         if text is not None:
@@ -166,40 +175,46 @@ def _check_signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: 
         expected = set(range(1, len(seen) + 1))
         if set(seen) != expected:
             missing = sorted(expected - set(seen))
-            problems.append(f"signatures.json: $: positions of {campaign_id!r} are not 1..{len(seen)} (missing {missing})")
+            problems.append(
+                f"signatures.json: $: positions of {campaign_id!r} are not 1..{len(seen)} (missing {missing})"
+            )
+    return problems
+
+
+def _check_quotes(filename: str, records: Sequence[Mention | Exclusion], texts: Mapping[str, str]) -> list[str]:
+    problems = []
+    for i, record in enumerate(records):
+        problems += _ref(filename, f"$[{i}].document_id", "document", record.document_id, texts)
+        text = texts.get(record.document_id)
+        if text is not None:
+            problem = span_problem(text, record.quote, record.start, record.end)
+            if problem:
+                problems.append(f"{filename}: $[{i}].quote: {problem}")
     return problems
 
 
 def _check_links(parts: Parts, texts: Mapping[str, str], organisation_ids: set[str]) -> list[str]:
-    problems = []
+    problems = _check_quotes("mentions.json", parts.mentions, texts)
+    problems += _check_quotes("exclusions.json", parts.exclusions, texts)
     entity_ids = {e.id for e in parts.entities}
     for i, mention in enumerate(parts.mentions):
-        at = f"$[{i}]"
-        problems += _ref("mentions.json", f"{at}.document_id", "document", mention.document_id, texts)
-        problems += _ref("mentions.json", f"{at}.organisation_id", "organisation", mention.organisation_id, organisation_ids)
-        problems += _ref("mentions.json", f"{at}.entity_id", "entity", mention.entity_id, entity_ids)
-        text = texts.get(mention.document_id)
-        if text is not None:
-            problem = span_problem(text, mention.quote, mention.start, mention.end)
-            if problem:
-                problems.append(f"mentions.json: {at}.quote: {problem}")
-    for i, exclusion in enumerate(parts.exclusions):
-        at = f"$[{i}]"
-        problems += _ref("exclusions.json", f"{at}.document_id", "document", exclusion.document_id, texts)
-        text = texts.get(exclusion.document_id)
-        if text is not None:
-            problem = span_problem(text, exclusion.quote, exclusion.start, exclusion.end)
-            if problem:
-                problems.append(f"exclusions.json: {at}.quote: {problem}")
+        problems += _ref(
+            "mentions.json", f"$[{i}].organisation_id", "organisation", mention.organisation_id, organisation_ids
+        )
+        problems += _ref("mentions.json", f"$[{i}].entity_id", "entity", mention.entity_id, entity_ids)
     for i, judgement in enumerate(parts.judgements):
         at = f"$[{i}]"
         for j, org_id in enumerate(judgement.organisation_ids):
             problems += _ref("judgements.json", f"{at}.organisation_ids[{j}]", "organisation", org_id, organisation_ids)
         distinct = len(set(judgement.organisation_ids))
         if judgement.verdict is Verdict.SAME and distinct != 1:
-            problems.append(f"judgements.json: {at}.organisation_ids: a 'same' judgement names one organisation, not {distinct}")
+            problems.append(
+                f"judgements.json: {at}.organisation_ids: a 'same' judgement names one organisation, not {distinct}"
+            )
         if judgement.verdict is Verdict.DIFFERENT and distinct < 2:  # noqa: PLR2004
-            problems.append(f"judgements.json: {at}.organisation_ids: a 'different' judgement names two or more organisations")
+            problems.append(
+                f"judgements.json: {at}.organisation_ids: a 'different' judgement names two or more organisations"
+            )
     return problems
 
 
@@ -226,4 +241,3 @@ def check_parts(parts: Parts, name_clashes: Sequence[str]) -> list[str]:
     problems += _check_signatures(parts, texts, organisation_ids)
     problems += _check_links(parts, texts, organisation_ids)
     return problems
-

@@ -29,7 +29,10 @@ from modslavery.dataset import FILES, Dataset, Parts
 from modslavery.errors import DataError
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+    if sys.version_info >= (3, 12):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib_resources.abc import Traversable
 
 if sys.version_info >= (3, 12):
     from importlib.resources import files

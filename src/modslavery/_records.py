@@ -129,10 +129,7 @@ class Records(Generic[R]):
 
     def _not_found(self, record_id: object) -> NotFound:
         ids = list(self._by_id)
-        if isinstance(record_id, str):
-            close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5)
-        else:
-            close = []
+        close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5) if isinstance(record_id, str) else []
         if close:
             hint = "did you mean " + ", ".join(repr(c) for c in close) + "?"
         elif len(ids) <= 10:  # noqa: PLR2004

@@ -136,6 +136,11 @@ class Dataset:
     judgements: Records[Judgement]
     exclusions: Records[Exclusion]
     source: str
+    _signatories: dict[str, frozenset[Organisation]]
+    _campaigns_by_org: dict[str, tuple[str, ...]]
+    _statistics_by_document: dict[str, tuple[Statistic, ...]]
+    _mentions_by_document: dict[str, tuple[Mention, ...]]
+    _mentions_by_target: dict[str, tuple[Mention, ...]]
 
     def __init__(self, parts: Parts, *, source: str = "<memory>") -> None:
         exact, loose, clashes = build_name_index(parts.organisations)
@@ -147,7 +152,11 @@ class Dataset:
         for _, attribute, model in FILES:
             if model is Organisation:
                 continue
-            setter(self, attribute, Records(getattr(parts, attribute), kind=attribute[:-1] if attribute != "entities" else "entity"))
+            setter(
+                self,
+                attribute,
+                Records(getattr(parts, attribute), kind=attribute[:-1] if attribute != "entities" else "entity"),
+            )
         setter(self, "organisations", Organisations(parts.organisations, index=(exact, loose)))
 
         signatories: dict[str, list[Organisation]] = {c.id: [] for c in parts.campaigns}

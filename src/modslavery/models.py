@@ -520,7 +520,9 @@ class Statistic:
     quote: str = field(validator=attrs.validators.min_len(1))
     start: int = field(validator=_non_negative)
     end: int = field(validator=_check_span)
-    geography: Geography | None = field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Geography)))
+    geography: Geography | None = field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Geography))
+    )
     period: Period | None = None
     speaker_id: str | None = field(default=None, validator=_optional_id)
     conversion_of: str | None = field(default=None, validator=_optional_id)
@@ -734,7 +736,7 @@ class Exclusion:
 
     Example:
         >>> import modslavery
-        >>> ex = modslavery.load().exclusions[0]
+        >>> ex = modslavery.load().exclusions["news-jstac-launch-x01"]
         >>> bool(ex.reason)
         True
 

@@ -66,7 +66,9 @@ def signed_any(ds: Dataset, campaigns: Iterable[Campaign | str] = ()) -> frozens
     return frozenset().union(*_sets(ds, campaigns))
 
 
-def signed_only(ds: Dataset, campaign: Campaign | str, others: Iterable[Campaign | str] = ()) -> frozenset[Organisation]:
+def signed_only(
+    ds: Dataset, campaign: Campaign | str, others: Iterable[Campaign | str] = ()
+) -> frozenset[Organisation]:
     """
     Organisations that signed *campaign* and none of *others*.
 

@@ -29,12 +29,12 @@ __all__ = ["dumps_records", "export_json"]
 
 
 def dumps_records(records: Sequence[object]) -> str:
-    """
+    r"""
     Serialise records to the bundled JSON text: two-space indent, UTF-8 characters kept, final newline.
 
     Example:
         >>> dumps_records([])
-        '[]\\n'
+        '[]\n'
 
     """
     from modslavery._converter import unstructure_records  # noqa: PLC0415 - keeps cattrs out of import
