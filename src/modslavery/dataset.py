@@ -20,6 +20,7 @@ from attrs import frozen
 from modslavery._integrity import check_parts
 from modslavery._organisations import Organisations, build_name_index
 from modslavery._records import Records
+from modslavery._statistics import Statistics
 from modslavery.errors import DataError, NotFound
 from modslavery.models import (
     Campaign,
@@ -127,7 +128,7 @@ class Dataset:
 
     documents: Records[Document]
     measures: Records[Measure]
-    statistics: Records[Statistic]
+    statistics: Statistics
     organisations: Organisations
     campaigns: Records[Campaign]
     signatures: Records[Signature]
@@ -150,7 +151,7 @@ class Dataset:
         setter = object.__setattr__
         setter(self, "source", source)
         for _, attribute, model in FILES:
-            if model is Organisation:
+            if model in {Organisation, Statistic}:
                 continue
             setter(
                 self,
@@ -158,6 +159,7 @@ class Dataset:
                 Records(getattr(parts, attribute), kind=attribute[:-1] if attribute != "entities" else "entity"),
             )
         setter(self, "organisations", Organisations(parts.organisations, index=(exact, loose)))
+        setter(self, "statistics", Statistics(parts.statistics, measures=(m.id for m in parts.measures)))
 
         signatories: dict[str, list[Organisation]] = {c.id: [] for c in parts.campaigns}
         campaigns_by_org: dict[str, list[str]] = {}
@@ -344,6 +346,18 @@ class Dataset:
         except NotFound:
             msg = f"no organisation or entity named {target!r}"
             raise NotFound(msg) from None
+
+    def series(self, measure: Measure | str, *, unit: str | None = None) -> tuple[Statistic, ...]:
+        """
+        The statistics of one measure ordered by period: a time series across documents.
+
+        Example:
+            >>> import modslavery
+            >>> [(s.document_id, s.value) for s in modslavery.load().series("nrm-referrals")]
+            [('news-jstac-launch', 3800), ('pledge-mayoral-2024', 17004)]
+
+        """
+        return self.statistics.series(measure, unit=unit)
 
     # -- set operations (see modslavery.signatories) --------------------
 

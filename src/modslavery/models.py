@@ -240,6 +240,10 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         raise ValueError(msg)
 
 
+def _none_first(value: int | None) -> int:
+    return 0 if value is None else value
+
+
 @frozen(order=True)
 class PartialDate:
     """
@@ -255,8 +259,9 @@ class PartialDate:
     """
 
     year: int = field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999)))
-    month: int | None = field(default=None, validator=_check_month)
-    day: int | None = field(default=None, validator=_check_day)
+    # A missing month or day sorts before any known one: 2013 < 2013-01 < 2013-01-01.
+    month: int | None = field(default=None, validator=_check_month, order=_none_first)
+    day: int | None = field(default=None, validator=_check_day, order=_none_first)
 
     @property
     def precision(self) -> DatePrecision:

@@ -1,0 +1,44 @@
+"""Shared fixtures: the bundled data set, the source texts, a writable copy of the data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import modslavery
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fast", parent=settings.get_profile("default"), max_examples=10)
+settings.load_profile("fast" if os.environ.get("FAST") == "1" else "default")
+
+
+def pytest_report_header() -> list[str]:
+    import attrs
+    import cattrs  # noqa: F401
+
+    return [f"modslavery {modslavery.__version__} (data {modslavery.__data_version__}), attrs {attrs.__version__}"]
+
+
+@pytest.fixture(scope="session")
+def ds() -> modslavery.Dataset:
+    """The bundled data set."""
+    return modslavery.load()
+
+
+@pytest.fixture(scope="session")
+def source_texts() -> dict[str, str]:
+    """Each source file's text, read straight from sources/ (not through the package)."""
+    return {path.name: path.read_bytes().decode("utf-8") for path in sorted(SOURCES.glob("*.txt"))}
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data files."""
+    modslavery.export_json(tmp_path)
+    return tmp_path
