@@ -385,7 +385,7 @@ STATISTICS = {
             "unit": "offences",
             "qualifier": "exact",
             "geography": "england_and_wales",
-            "quote": "less than 1% of cases (95) are currently recorded as having resulted in a charge or summons",
+            "quote": "(95) are currently recorded as having resulted in a charge or summons",
             "period": {
                 "label": None,
                 "start": "2022",
