@@ -162,7 +162,7 @@ def _numbers_in(quote: str) -> set[float]:
             found.add(float(_WORDS[word]))
         elif word == "hundred":
             current *= 100
-        elif word not in {"and"} and current:
+        elif word != "and" and current:
             total, current = total + current, 0
             found.add(float(total))
             total = 0
