@@ -27,6 +27,10 @@ SHORT_QUERY = 4
 PARTIAL_CEILING = 0.9
 #: The highest score a partial match of a short query can reach.
 SHORT_CEILING = 0.4
+#: Whole-word matches count as such only for queries longer than this (so "uk" stays a fragment).
+WORD_MINIMUM = 2
+#: The default lowest score :meth:`Organisations.search` returns.
+MIN_SCORE = 0.5
 
 
 def build_name_index(organisations: Iterable[Organisation]) -> tuple[dict[str, str], dict[str, set[str]], list[str]]:
@@ -63,13 +67,13 @@ def _partial_score(query_key: str, query_words: list[str], name: str) -> float:
     """Score a non-exact match of a query against one name, in [0, PARTIAL_CEILING]."""
     key = name_key(name)
     words = name_words(name)
-    score = 0.0
-    if query_words and set(query_words) <= set(words):
-        score = 0.6 + 0.3 * len(query_key) / max(len(key), 1)
-    elif key.startswith(query_key):
-        score = 0.5 + 0.3 * len(query_key) / max(len(key), 1)
+    share = len(query_key) / max(len(key), 1)
+    if query_words and set(query_words) <= set(words) and len(query_key) > WORD_MINIMUM:
+        # Whole words of the name: not an accident, even for a short query like "hope".
+        return min(0.6 + 0.3 * share, PARTIAL_CEILING)
+    score = 0.5 + 0.3 * share if key.startswith(query_key) else 0.0
     matcher = difflib.SequenceMatcher(None, query_key, key, autojunk=False)
-    if matcher.real_quick_ratio() > score:
+    if matcher.real_quick_ratio() * 0.85 > score:
         score = max(score, 0.85 * matcher.ratio())
     score = min(score, PARTIAL_CEILING)
     if len(query_key) <= SHORT_QUERY:
@@ -151,16 +155,21 @@ class Organisations(Records[Organisation]):
         msg = f"no organisation named {name!r}; {hint}"
         raise NotFound(msg, candidates=close)
 
-    def search(self, query: str, *, limit: int | None = 10, min_score: float = 0.3) -> list[tuple[Organisation, float]]:
+    def search(
+        self, query: str, *, limit: int | None = 10, min_score: float = MIN_SCORE
+    ) -> list[tuple[Organisation, float]]:
         """
         Organisations ranked by how well a name, acronym or alias matches *query*.
 
         Scores are in [0, 1]: 1.0 is an exact match of a name, acronym or alias
         (after :func:`~modslavery.names.name_key`); a partial match scores at
-        most 0.9, so an exact match always ranks first. A query whose words all
-        appear in a name scores 0.6 to 0.9, a prefix 0.5 to 0.8, otherwise the
-        difflib similarity times 0.85. A query of four letters or fewer that is
-        not an exact match scores at most 0.4. Ties are broken by name.
+        most 0.9, so an exact match always ranks first. A query whose words
+        (three letters or more in all) are whole words of a name scores 0.6 to
+        0.9, rising with the share of the name it covers; a prefix of the name
+        scores 0.5 to 0.8; otherwise the difflib similarity times 0.85. Any
+        other match of a query of four letters or fewer scores at most 0.4, so
+        initials never rank a long name high by accident. Results below
+        *min_score* (default 0.5) are left out; ties are broken by name.
 
         Example:
             >>> import modslavery
