@@ -1,5 +1,9 @@
 """
-Writing the data set out: JSON (the bundled format), and later CSV, SQLite, data packages.
+Writing the data set out: JSON (the bundled format, with JSON Schemas), CSV, SQLite and a Frictionless data package.
+
+Every tabular export uses the model field names as column names and records
+:data:`modslavery.__data_version__`. The writers load on first use, so
+importing this package imports neither :mod:`csv` nor :mod:`sqlite3`.
 
 Example:
     >>> import modslavery, tempfile, os
@@ -12,6 +16,34 @@ Example:
 
 from __future__ import annotations
 
-from modslavery.export.json import dumps_records, export_json
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["dumps_records", "export_json"]
+if TYPE_CHECKING:
+    from modslavery.export.csv import export_csv
+    from modslavery.export.datapackage import export_datapackage
+    from modslavery.export.json import dumps_records, export_json
+    from modslavery.export.sqlite import export_sqlite
+
+__all__ = ["dumps_records", "export_csv", "export_datapackage", "export_json", "export_sqlite"]
+
+_LAZY = {
+    "dumps_records": "modslavery.export.json",
+    "export_json": "modslavery.export.json",
+    "export_csv": "modslavery.export.csv",
+    "export_datapackage": "modslavery.export.datapackage",
+    "export_sqlite": "modslavery.export.sqlite",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a writer on first use."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    msg = f"module 'modslavery.export' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    """Public names, including the lazy ones."""
+    return sorted(__all__)

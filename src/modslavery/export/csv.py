@@ -1,0 +1,90 @@
+r"""
+CSV export: one UTF-8 file per table, with deterministic bytes.
+
+Every collection becomes ``<collection>.csv`` with the model's field names as
+its header; link tables (``organisation_aliases.csv``, ``campaign_asks.csv``,
+...) hold the tuples, and ``metadata.csv`` records the data version and the
+licences. Lines end with ``"\n"``; fields are quoted only when needed; a
+missing value is an empty field; numbers are written as Python writes them.
+The same data gives the same bytes on every run.
+
+Example:
+    >>> import modslavery, tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = export_csv(tmp)
+    ...     Path(tmp, "signatures.csv").read_text(encoding="utf-8").splitlines()[0]
+    'id,campaign_id,organisation_id,position,name_as_written,start,end'
+
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from modslavery.export._tables import METADATA, TABLES, Table, metadata_rows, table_rows
+
+if TYPE_CHECKING:
+    from modslavery.dataset import Dataset, Parts
+
+__all__ = ["csv_text", "export_csv"]
+
+
+def _format(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def csv_text(table: Table, rows: Iterable[tuple[Any, ...]]) -> str:
+    r"""
+    One table as CSV text: the header, then one line per row.
+
+    Example:
+        >>> from modslavery.export._tables import TABLE
+        >>> csv_text(TABLE["measures"], [("a-b", "A, B", None)])
+        'id,label,description\na-b,"A, B",\n'
+
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(table.column_names)
+    writer.writerows([_format(v) for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def export_csv(target: str | os.PathLike[str], data: Dataset | Parts | None = None) -> list[Path]:
+    """
+    Write every table of *data* (default: the bundled data) as ``<table>.csv`` into directory *target*.
+
+    Returns the paths written, in table order, ``metadata.csv`` last.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     [p.name for p in export_csv(tmp)][:3]
+        ['documents.csv', 'document_authors.csv', 'document_author_evidence.csv']
+
+    """
+    if data is None:
+        from modslavery._loader import load  # noqa: PLC0415 - keeps cattrs out of import
+
+        data = load()
+    folder = Path(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = table_rows(data)
+    written = []
+    for table, table_data in [*((t, rows[t.name]) for t in TABLES), (METADATA, metadata_rows())]:
+        path = folder / f"{table.name}.csv"
+        path.write_bytes(csv_text(table, table_data).encode("utf-8"))
+        written.append(path)
+    return written
