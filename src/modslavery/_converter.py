@@ -18,11 +18,20 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
 
 from modslavery.errors import DataError
 from modslavery.models import PartialDate
@@ -30,6 +39,9 @@ from modslavery.models import PartialDate
 __all__ = ["converter", "structure_records", "unstructure_records"]
 
 T = TypeVar("T")
+
+#: Where attrs validators name their field: "'end' must be ...", "Length of 'name' ...", "end (3) is before ...".
+_FIELD_NAMES = (re.compile(r"'([a-z_][a-z0-9_]*)'"), re.compile(r"^([a-z_][a-z0-9_]*) "))
 
 _JSON_NAMES = {
     str: "a string",
@@ -47,14 +59,27 @@ def _json_type(value: object) -> str:
     return _JSON_NAMES.get(type(value), type(value).__name__)
 
 
-def _structure_str(value: object, _: type) -> str:
+def _structure_str(value: object, cls: type) -> str:
+    if cls is not str:
+        # singledispatch sends str subclasses here too: the str-based enums of modslavery.models.
+        member: str = _structure_enum(value, cls)
+        return member
     if not isinstance(value, str):
         msg = f"expected a string, got {_json_type(value)}"
         raise TypeError(msg)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            # JSON allows "\ud800"; such a string cannot be written back out as UTF-8.
+            msg = f"not valid Unicode: lone surrogate {value[error.start]!r} at character {error.start}"
+            raise ValueError(msg) from None
     return value
 
 
-def _structure_int(value: object, _: type) -> int:
+def _structure_int(value: object, cls: type) -> int:
+    if cls is bool:  # bool subclasses int, so singledispatch sends bool fields here
+        return _structure_bool(value, cls)
     # bool is an int subclass in Python but not a number in JSON data.
     if type(value) is not int:
         msg = f"expected an integer, got {_json_type(value)}"
@@ -82,31 +107,39 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_partial_date(value: object, _: type) -> PartialDate:
+    # isascii: PartialDate.parse's \d would also take other scripts' digits, such as "２０２０".
     if not isinstance(value, str):
         msg = f"expected a date string YYYY[-MM[-DD]], got {_json_type(value)}"
         raise TypeError(msg)
-    return PartialDate.parse(value)
+    if not value.isascii():
+        msg = f"expected YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits, got {value!r}"
+        raise ValueError(msg)
+    try:
+        return PartialDate.parse(value)
+    except (TypeError, ValueError) as error:
+        # Drop the attrs attribute from a validator's error: the JSON value is the whole string.
+        raise ValueError(str(error.args[0])) from None
+
+
+@functools.cache
+def _enum_members(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
+    return {member.value: member for member in cls}, ", ".join(repr(member.value) for member in cls)
+
+
+def _structure_enum(value: object, cls: type) -> Any:
+    by_value, allowed = _enum_members(cls)
+    if not isinstance(value, str):
+        msg = f"expected a string, got {_json_type(value)}"
+        raise TypeError(msg)
+    try:
+        return by_value[value]
+    except KeyError:
+        msg = f"{value!r} is not one of {allowed}"
+        raise ValueError(msg) from None
 
 
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
-
-
-def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    allowed = ", ".join(repr(member.value) for member in cls)
-    by_value = {member.value: member for member in cls}
-
-    def hook(value: object, _: type) -> enum.Enum:
-        if not isinstance(value, str):
-            msg = f"expected a string, got {_json_type(value)}"
-            raise TypeError(msg)
-        try:
-            return by_value[value]
-        except KeyError:
-            msg = f"{value!r} is not one of {allowed}"
-            raise ValueError(msg) from None
-
-    return hook
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
@@ -140,18 +173,47 @@ def _tuple_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, t
     return hook
 
 
+def _attrs_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner = make_dict_structure_fn(cls, conv)
+
+    def hook(value: object, _: type) -> Any:
+        # cattrs would read any mapping-like value, and fail with an AttributeError on a list.
+        if type(value) is not dict:
+            msg = f"expected an object, got {_json_type(value)}"
+            raise TypeError(msg)
+        return inner(value, cls)
+
+    return hook
+
+
+def _field_of(error: BaseException, cls: type) -> str | None:
+    """The field an attrs validator's error is about: its attribute argument, or the name it starts with."""
+    if len(error.args) > 1 and isinstance(error.args[1], attrs.Attribute):
+        return str(error.args[1].name)
+    message = str(error.args[0]) if error.args else ""
+    names = attrs.fields_dict(cls) if attrs.has(cls) else {}
+    for pattern in _FIELD_NAMES:
+        match = pattern.search(message)
+        if match and match.group(1) in names:
+            return match.group(1)
+    return None
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    # Predicates match the exact type: singledispatch on str would also catch str-based enums.
-    conv.register_structure_hook_func(lambda t: t is str, _structure_str)
-    conv.register_structure_hook_func(lambda t: t is int, _structure_int)
-    conv.register_structure_hook_func(lambda t: t is float, _structure_number)
-    conv.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    # cattrs dispatches str, int, float (and their subclasses: bool, the str-based enums) through
+    # singledispatch before any predicate, to a hook that calls the type: str(None) == 'None',
+    # int(1.9) == 1, int(True) == 1. Replace those entries with strict hooks.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(float, _structure_number)
     conv.register_structure_hook(int | float, _structure_number)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
-    conv.register_structure_hook_factory(_is_enum, _enum_hook_factory)
+    conv.register_structure_hook_func(_is_enum, _structure_enum)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, functools.partial(_tuple_hook_factory, conv=conv))
+    conv.register_structure_hook_factory(attrs.has, functools.partial(_attrs_hook_factory, conv=conv))
     return conv
 
 
@@ -159,27 +221,40 @@ converter: cattrs.Converter = _make_converter()
 """The configured converter. Prefer :func:`structure_records` for whole files."""
 
 
-def _format_exception(error: BaseException, type_: type | None) -> str:
+#: Longest message kept for one problem; longer ones are cut with "...".
+_MAX_MESSAGE = 300
+
+
+def _format_exception(error: BaseException) -> str:
     """Describe one leaf error of a structuring failure in one short phrase."""
     if isinstance(error, ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(sorted(error.extra_fields))}"
+        # repr: a key may hold anything, even a lone surrogate that cannot be printed.
+        return f"unknown field(s) {', '.join(repr(key) for key in sorted(error.extra_fields))}"
     if isinstance(error, KeyError):
         return "required field missing"
     if isinstance(error, (TypeError, ValueError)):
         # attrs validators raise with (message, attribute, type, value) as args.
         text = str(error.args[0]) if len(error.args) > 1 else str(error)
-        if "string indices" in text or "not subscriptable" in text or "argument of type" in text:
-            return "expected an object"
-        return text
-    return f"{type(error).__name__}: {error}"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    # Validators quote the bad value, which may be megabytes long or unprintable.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
 
-def _problems(error: BaseException, path: str) -> list[str]:
+def _problems(error: BaseException, path: str) -> Iterator[str]:
+    """Yield ``$.path: message`` for every leaf error of a (nested) structuring failure."""
     if isinstance(error, (ClassValidationError, IterableValidationError)):
-        lines = cattrs.transform_error(error, path=path, format_exception=_format_exception)
-        # transform_error writes "message @ $.path"; we write "$.path: message".
-        return [f"{line.rpartition(' @ ')[2]}: {line.rpartition(' @ ')[0]}" for line in lines]
-    return [f"{path}: {_format_exception(error, None)}"]
+        with_notes, without_notes = error.group_exceptions()
+        for inner, note in with_notes:
+            step = f".{note.name}" if isinstance(note, AttributeValidationNote) else f"[{note.index}]"
+            yield from _problems(inner, path + step)
+        for inner in without_notes:
+            # cattrs wraps errors of the class's __init__ (attrs validators) without a field note.
+            name = _field_of(inner, error.cl) if isinstance(error, ClassValidationError) else None
+            yield from _problems(inner, path if name is None else f"{path}.{name}")
+        return
+    yield f"{path}: {_format_exception(error)}"
 
 
 def structure_records(values: object, cls: type[T], filename: str) -> tuple[T, ...]:

@@ -11,14 +11,17 @@ Example:
     >>> parse_json(b'{"a": 1, "a": 2}', "x.json")
     Traceback (most recent call last):
     ...
-    modslavery.errors.DataError: x.json: $: duplicate key 'a'
+    modslavery.errors.DataError: x.json: $.a: duplicate key 'a'
 
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
+import stat
 import sys
 import threading
 from pathlib import Path
@@ -39,28 +42,50 @@ if sys.version_info >= (3, 12):
 else:  # pragma: no cover - the backport has the 3.12 API on older Pythons
     from importlib_resources import files
 
-__all__ = ["DEFAULT_MAX_FILE_BYTES", "bundled_files", "load", "load_directory", "parse_json"]
+__all__ = [
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_FILE_BYTES",
+    "bundled_files",
+    "inside",
+    "load",
+    "load_directory",
+    "parse_json",
+    "read_limited",
+]
 
 #: The largest data file :func:`load_directory` reads by default (64 MiB).
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The deepest nesting of arrays and objects :func:`parse_json` accepts by default.
+#: The data format needs 6 (documents.json); the limit keeps parsing far from Python's recursion limit.
+DEFAULT_MAX_DEPTH = 64
+
+_ESCAPE_BYTES = re.compile(rb"\\.", re.DOTALL)
+_NOT_SKELETON = bytes(byte for byte in range(256) if byte not in b'[]{}"')
+_STRING_BYTES = re.compile(rb'"[^"]*"')
+_EMPTY_PAIR = re.compile(rb"[\[{][\]}]")
+#: A JSON string (closed or not), or a bracket: what the nesting scan looks at.
+_DEPTH_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|[\[{]|[\]}]')
 
 _lock = threading.Lock()
 _cache: Dataset | None = None
 
 
-class _DuplicateKeyError(ValueError):
-    pass
+class _Repeated(dict[str, Any]):
+    """A parsed JSON object that repeated some of its keys (located after parsing)."""
+
+    __slots__ = ("repeated",)
+    repeated: list[str]
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _object(pairs: list[tuple[str, Any]], found: list[bool]) -> dict[str, Any]:
     result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKeyError(key)
-            seen.add(key)
-    return result
+    if len(result) == len(pairs):
+        return result
+    marked = _Repeated(result)
+    seen: set[str] = set()
+    marked.repeated = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+    found.append(True)
+    return marked
 
 
 def _no_constants(name: str) -> None:
@@ -68,18 +93,103 @@ def _no_constants(name: str) -> None:
     raise ValueError(msg)
 
 
-def parse_json(data: bytes, filename: str) -> object:
+def _step(key: str) -> str:
+    """One step of a JSON path: ``.name``, or ``["odd key"]`` for keys that are not plain names."""
+    return f".{key}" if key.isidentifier() and key.isascii() else f"[{json.dumps(key)}]"
+
+
+def _repeated_keys(value: object, filename: str) -> list[str]:
+    """Every repeated key of a parsed document, with its JSON path (iteratively: no recursion)."""
+    problems: list[str] = []
+    stack: list[tuple[object, str]] = [(value, "$")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, _Repeated):
+            problems.extend(f"{filename}: {path}{_step(key)}: duplicate key {key!r}" for key in item.repeated)
+        if isinstance(item, dict):
+            stack.extend((child, path + _step(key)) for key, child in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((child, f"{path}[{index}]") for index, child in reversed(list(enumerate(item))))
+    return problems
+
+
+def _position(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line} column {offset - text.rfind(chr(10), 0, offset)}"
+
+
+def _nesting_within(data: bytes, max_depth: int) -> bool:
+    """
+    Whether arrays and objects nest at most *max_depth* deep (a fast check that never parses).
+
+    Escapes and then every byte but brackets and quotes are dropped (UTF-8 never
+    puts an ASCII byte inside a multi-byte character), then strings; each pass
+    of the loop removes the innermost empty pairs.
+    """
+    skeleton = _STRING_BYTES.sub(b"", _ESCAPE_BYTES.sub(b"", data).translate(None, _NOT_SKELETON))
+    for _ in range(max_depth):
+        if not skeleton:
+            return True
+        shorter = _EMPTY_PAIR.sub(b"", skeleton)
+        if shorter == skeleton:  # unbalanced or an unterminated string: let the slow scan decide
+            return False
+        skeleton = shorter
+    return not skeleton
+
+
+def _too_deep(data: bytes, text: str, max_depth: int) -> str | None:
+    """Where the nesting first goes deeper than *max_depth*, found without parsing."""
+    if _nesting_within(data, max_depth):
+        return None
+    depth = 0
+    for match in _DEPTH_TOKENS.finditer(text):
+        lexeme = match.group()
+        if lexeme in "[{":
+            depth += 1
+            if depth > max_depth:
+                return _position(text, match.start())
+        elif lexeme in "]}":
+            depth -= 1
+        elif lexeme == '"':  # an unterminated string: the parser reports it
+            return None
+    return None
+
+
+def _long_integer(text: str) -> str:
+    """Where the first integer literal longer than Python converts is (outside strings)."""
+    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
+    pattern = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|\d{%d,}' % (limit + 1))  # noqa: UP031
+    for match in pattern.finditer(text):
+        if not match.group().startswith('"'):
+            return f"{_position(text, match.start())}: integer of {len(match.group())} digits is too long"
+    return f"$: an integer is too long (over {limit} digits)"
+
+
+def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> object:
     """
     Decode UTF-8 JSON strictly: duplicate keys, NaN and Infinity are errors.
 
+    Arrays and objects may nest at most *max_depth* deep; deeper input is
+    refused before it is parsed.
+
     Raises:
-        DataError: with the line and column of a syntax error.
+        DataError: with the line and column of a syntax error, or the JSON
+            path of every repeated key.
 
     Example:
         >>> parse_json(b"[1, 2", "x.json")
         Traceback (most recent call last):
         ...
         modslavery.errors.DataError: x.json: line 1 column 6: Expecting ',' delimiter
+        >>> parse_json(b'[{"a": [1, 2], "b": {"c": 1, "c": 2}, "a": 0}]', "x.json")
+        Traceback (most recent call last):
+        ...
+        modslavery.errors.DataError: x.json: $[0].a: duplicate key 'a'
+        x.json: $[0].b.c: duplicate key 'c'
+        >>> parse_json(b"[[[]]]", "x.json", max_depth=2)
+        Traceback (most recent call last):
+        ...
+        modslavery.errors.DataError: x.json: line 1 column 3: nested deeper than max_depth=2
 
     """
     try:
@@ -88,16 +198,27 @@ def parse_json(data: bytes, filename: str) -> object:
         raise DataError([f"{filename}: byte {error.start}: not valid UTF-8 ({error.reason})"]) from None
     if text.startswith("\ufeff"):
         raise DataError([f"{filename}: line 1 column 1: byte order mark; save the file as UTF-8 without BOM"])
+    where = _too_deep(data, text, max_depth)
+    if where is not None:
+        raise DataError([f"{filename}: {where}: nested deeper than max_depth={max_depth}"])
+    found: list[bool] = []
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        value = json.loads(
+            text, object_pairs_hook=functools.partial(_object, found=found), parse_constant=_no_constants
+        )
+    # JSONDecodeError is a syntax error; it carries the position.
     except json.JSONDecodeError as error:
         raise DataError([f"{filename}: line {error.lineno} column {error.colno}: {error.msg}"]) from None
-    except _DuplicateKeyError as error:
-        raise DataError([f"{filename}: $: duplicate key {error.args[0]!r}"]) from None
-    except ValueError as error:  # raised by _no_constants
-        raise DataError([f"{filename}: $: {error}"]) from None
-    except RecursionError:
+    except ValueError as error:
+        # Raised by _no_constants (NaN, Infinity), or by int() for a literal over sys.get_int_max_str_digits().
+        if "is not a number in JSON" in str(error):
+            raise DataError([f"{filename}: $: {error}"]) from None
+        raise DataError([f"{filename}: {_long_integer(text)}"]) from None
+    except RecursionError:  # only if max_depth is set above what the interpreter can parse
         raise DataError([f"{filename}: $: nesting is too deep to parse"]) from None
+    if found:
+        raise DataError(_repeated_keys(value, filename))
+    return value
 
 
 def _structure(raw: dict[str, object]) -> Parts:
@@ -114,7 +235,73 @@ def _structure(raw: dict[str, object]) -> Parts:
     return Parts(**fields)  # type: ignore[arg-type]
 
 
-def _read_directory(root: Path, max_file_bytes: int) -> dict[str, object]:
+def read_limited(path: Path, max_file_bytes: int) -> bytes:
+    """
+    Read a regular file, never more than *max_file_bytes* (checked before and while reading).
+
+    Raises:
+        DataError: the file is too big, not a regular file (a FIFO or device
+            would block or never end), or cannot be read.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     _ = (Path(tmp) / "big.json").write_bytes(b"[]" * 10)
+        ...     read_limited(Path(tmp) / "big.json", 16)
+        Traceback (most recent call last):
+        ...
+        modslavery.errors.DataError: big.json: 20 bytes is over the limit of 16 (max_file_bytes)
+
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise DataError([f"{path.name}: not a regular file"])
+            if info.st_size > max_file_bytes:
+                raise DataError(
+                    [f"{path.name}: {info.st_size} bytes is over the limit of {max_file_bytes} (max_file_bytes)"]
+                )
+            data = handle.read(max_file_bytes + 1)
+    except OSError as error:
+        raise DataError([f"{path.name}: cannot read ({error.strerror or error})"]) from None
+    if len(data) > max_file_bytes:  # the file grew after fstat
+        raise DataError([f"{path.name}: over the limit of {max_file_bytes} bytes (max_file_bytes)"])
+    return data
+
+
+def inside(root: Path, name: str) -> Path:
+    """
+    The path of file *name* in directory *root*, refusing any name that could leave it.
+
+    Absolute paths, ``..``, separators and links that lead outside *root* are
+    refused; *root* itself is resolved first, so it may be a link.
+
+    Raises:
+        DataError: the name would leave the directory.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     inside(Path(tmp), "../etc/passwd")
+        Traceback (most recent call last):
+        ...
+        modslavery.errors.DataError: ../etc/passwd: not a plain file name inside the data directory
+
+    """
+    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name or Path(name).is_absolute():
+        raise DataError([f"{name}: not a plain file name inside the data directory"])
+    resolved_root = root.resolve()
+    path = root / name
+    resolved = path.resolve()
+    if resolved.parent != resolved_root:
+        raise DataError([f"{name}: links outside the data directory (to {resolved})"])
+    return resolved
+
+
+def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> dict[str, object]:
     try:
         resolved_root = root.resolve(strict=True)
     except OSError as error:
@@ -124,26 +311,12 @@ def _read_directory(root: Path, max_file_bytes: int) -> dict[str, object]:
     raw: dict[str, object] = {}
     problems: list[str] = []
     for filename, _, _ in FILES:
-        path = root / filename
-        try:
-            resolved = path.resolve(strict=True)
-        except OSError:
+        if not (root / filename).exists():
             problems.append(f"{filename}: missing from {root}")
             continue
-        if resolved.parent != resolved_root:
-            problems.append(f"{filename}: links outside the data directory (to {resolved})")
-            continue
         try:
-            size = resolved.stat().st_size
-            if size > max_file_bytes:
-                problems.append(f"{filename}: {size} bytes is over the limit of {max_file_bytes} (max_file_bytes)")
-                continue
-            data = resolved.read_bytes()
-        except OSError as error:
-            problems.append(f"{filename}: cannot read ({error.strerror or error})")
-            continue
-        try:
-            raw[filename] = parse_json(data, filename)
+            data = read_limited(inside(root, filename), max_file_bytes)
+            raw[filename] = parse_json(data, filename, max_depth=max_depth)
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -151,12 +324,16 @@ def _read_directory(root: Path, max_file_bytes: int) -> dict[str, object]:
     return raw
 
 
-def load_directory(path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Dataset:
+def load_directory(
+    path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_depth: int = DEFAULT_MAX_DEPTH
+) -> Dataset:
     """
     Load and validate every record of a data directory.
 
     Only the known file names directly inside *path* are read; a file that is
-    a link leading outside the directory is refused.
+    a link leading outside the directory is refused, and so is any file over
+    *max_file_bytes* or nested deeper than *max_depth*. A ``manifest.json`` in
+    the directory is ignored: every record is validated whatever it says.
 
     Raises:
         DataError: naming each file and JSON path with a problem.
@@ -169,7 +346,7 @@ def load_directory(path: str | os.PathLike[str], *, max_file_bytes: int = DEFAUL
 
     """
     root = Path(path)
-    raw = _read_directory(root, max_file_bytes)
+    raw = _read_directory(root, max_file_bytes, max_depth)
     return Dataset(_structure(raw), source=str(root))
 
 
