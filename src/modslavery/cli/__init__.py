@@ -1,9 +1,20 @@
 """
 The ``modslavery`` command line.
 
+Every command prints an aligned table or record by default, JSON with
+``--json`` and CSV with ``--csv`` where the result is a table. Exit status:
+0 success, 1 not found or invalid data, 2 usage error; errors go to stderr as
+one line ``modslavery: error: ...``. ``modslavery --help`` loads no data.
+See ``docs/cli.md`` for every command.
+
 Example:
     >>> main(["overview"])  # doctest: +ELLIPSIS
     modslavery data 2026.11.23: 5 documents, 20 statistics, 2 campaigns, 114 signatures of 87 organisations
+    ...
+    0
+    >>> main(["both", "general-election-statement", "mayoral-pledge-2024", "--csv"])  # doctest: +ELLIPSIS
+    id,name
+    a21,A21 UK
     ...
     0
 
@@ -11,69 +22,87 @@ Example:
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 from collections.abc import Sequence
 
-from modslavery import __data_version__, __version__
-from modslavery.errors import ModSlaveryError
+from modslavery.errors import DataError, NotFound
 
 __all__ = ["main"]
 
 
-def _overview() -> str:
-    from modslavery._loader import load  # noqa: PLC0415 - --help must not load data
-
-    ds = load()
-    signers = {s.organisation_id for s in ds.signatures}
-    lines = [
-        (
-            f"modslavery data {__data_version__}: {len(ds.documents)} documents, {len(ds.statistics)} statistics, "
-            f"{len(ds.campaigns)} campaigns, {len(ds.signatures)} signatures of {len(signers)} organisations"
-        ),
-        "",
-        "Documents:",
-    ]
-    lines += [f"  {d.id:<34} {d.kind.value:<16} {d.title}" for d in ds.documents]
-    lines += ["", "Campaigns:"]
-    lines += [f"  {c.id:<34} {len(ds.signatories(c)):>3} signatories  {c.title}" for c in ds.campaigns]
-    lines += ["", "Signatory overlap:"]
-    lines += [
-        f"  {row.a} & {row.b}: {row.both} both, {row.only_a} only the first, {row.only_b} only the second "
-        f"(Jaccard {row.jaccard:.2f})"
-        for row in ds.overlap()
-    ]
-    return "\n".join(lines)
+def _error(message: str) -> None:
+    print(f"modslavery: error: {message}", file=sys.stderr)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="modslavery", description="UK modern-slavery advocacy texts as typed data.")
-    parser.add_argument("--version", action="version", version=f"modslavery {__version__} (data {__data_version__})")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("overview", help="summarise the bundled data", description="Summarise the bundled data.")
-    return parser
+def _write(text: str) -> None:
+    """Print *text*; a closed pipe (``| head``) ends the output quietly."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit: point stdout at devnull first.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # not a real file (tests capture stdout)
+            pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from modslavery.cli._parser import build_parser  # noqa: PLC0415
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help and --version (0), usage errors (2)
+        return int(exit_.code or 0)
+    if args.command is None:
+        args.handler, args.format = "overview", "text"
+    from modslavery.cli import _commands  # noqa: PLC0415
+
+    handler = getattr(_commands, args.handler)
+    try:
+        result = handler(args)
+    except NotFound as error:
+        _error(str(error))
+        return 1
+    except DataError as error:
+        more = f" (and {len(error.problems) - 1} more problems)" if len(error.problems) > 1 else ""
+        _error(f"invalid data: {error.problems[0] if error.problems else error}{more}")
+        return 1
+    except OSError as error:
+        _error(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+        return 1
+    except ValueError as error:  # a value argparse could not check, such as an unknown unit
+        parser.print_usage(sys.stderr)
+        _error(str(error))
+        return 2
+    from modslavery.cli._output import render  # noqa: PLC0415
+
+    _write(render(result, getattr(args, "format", "text")))
+    if result.status:
+        _error(str(result.text.splitlines()[-1]) if hasattr(result, "text") else "failed")
+    status: int = result.status
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """
-    Run the command line; return the exit code (0 ok, 1 not found or invalid data, 2 usage).
+    Run the command line on *argv* (default: ``sys.argv[1:]``); return the exit status.
 
     Example:
         >>> main(["no-such-command"])
         2
+        >>> main(["lookup", "ECPAT", "--json"])  # doctest: +ELLIPSIS
+        {
+          "id": "ecpat-uk",
+          "name": "ECPAT UK",
+        ...
+        0
 
     """
-    parser = _parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # --help, --version (0) and usage errors (2)
-        return int(exit_.code or 0)
-    try:
-        if args.command in (None, "overview"):
-            print(_overview())
-            return 0
-    except ModSlaveryError as error:
-        print(f"modslavery: error: {error}", file=sys.stderr)
-        return 1
-    parser.print_usage(sys.stderr)  # pragma: no cover - argparse rejects unknown commands first
-    return 2
+        return _run(argv)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,150 @@
+"""
+What a command returns, and how it is printed: aligned text, JSON or CSV.
+
+Example:
+    >>> table = Table(("id", "name"), [("unseen", "Unseen UK"), ("a21", "A21 UK")])
+    >>> print(render(table, "text"))
+    id      name
+    unseen  Unseen UK
+    a21     A21 UK
+    >>> print(render(table, "csv"), end="")
+    id,name
+    unseen,Unseen UK
+    a21,A21 UK
+
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from attrs import field, frozen
+
+__all__ = ["Record", "Table", "Text", "render"]
+
+
+@frozen
+class Table:
+    """
+    Rows under named columns: printed aligned, as a JSON array of objects, or as CSV.
+
+    Example:
+        >>> Table(("n",), [(1,)]).as_json()
+        [{'n': 1}]
+
+    """
+
+    columns: tuple[str, ...]
+    rows: Sequence[tuple[Any, ...]]
+    footer: str | None = None
+    status: int = 0
+
+    def as_json(self) -> list[dict[str, Any]]:
+        """
+        The rows as JSON objects keyed by column.
+
+        Example:
+            >>> Table(("a", "b"), [(1, None)]).as_json()
+            [{'a': 1, 'b': None}]
+
+        """
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@frozen
+class Record:
+    """
+    One record: printed as ``key: value`` lines, or as its full JSON form.
+
+    *fields* are the lines shown to people; *data* is what ``--json`` prints;
+    *sections* are tables printed below the fields (asks, statistics, ...).
+
+    Example:
+        >>> print(render(Record([("id", "x"), ("name", None)], {"id": "x"}), "text"))
+        id:    x
+        name:  -
+
+    """
+
+    fields: Sequence[tuple[str, Any]]
+    data: Any
+    sections: Sequence[tuple[str, Table]] = field(factory=tuple)
+    status: int = 0
+
+
+@frozen
+class Text:
+    r"""
+    Free text for people, with *data* for ``--json``; *status* is the exit status.
+
+    Example:
+        >>> render(Text("hello", {"greeting": "hello"}), "json")
+        '{\n  "greeting": "hello"\n}'
+
+    """
+
+    text: str
+    data: Any
+    status: int = 0
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def _aligned(table: Table) -> str:
+    cells = [list(table.columns), *([_cell(v) for v in row] for row in table.rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(table.columns))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    if table.footer:
+        lines.append(table.footer)
+    return "\n".join(lines)
+
+
+def _csv(table: Table) -> str:
+    import csv  # noqa: PLC0415 - only --csv needs it
+    import io  # noqa: PLC0415
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(
+        ["" if v is None else ";".join(v) if isinstance(v, (list, tuple)) else v for v in row] for row in table.rows
+    )
+    return buffer.getvalue()
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def render(result: Table | Record | Text, fmt: str) -> str:
+    """
+    Format a command's result as ``"text"``, ``"json"`` or ``"csv"`` (tables only).
+
+    Example:
+        >>> render(Text("hi", None), "text")
+        'hi'
+
+    """
+    if isinstance(result, Table):
+        if fmt == "json":
+            return _json(result.as_json())
+        return _csv(result) if fmt == "csv" else _aligned(result)
+    if fmt == "json":
+        return _json(result.data)
+    if isinstance(result, Text):
+        return result.text
+    width = max((len(k) for k, _ in result.fields), default=0) + 2
+    lines = [f"{k + ':':<{width}} {_cell(v)}".rstrip() for k, v in result.fields]
+    for title, table in result.sections:
+        lines += ["", f"{title}:", *("  " + line for line in _aligned(table).splitlines())]
+    return "\n".join(lines)

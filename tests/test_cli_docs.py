@@ -1,0 +1,50 @@
+"""docs/cli.md is the parser's own help text, so the reference cannot drift (issue #6)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from modslavery.cli._parser import build_parser, subcommands
+from modslavery.cli._reference import reference
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "cli.md"
+
+
+@pytest.fixture(autouse=True)
+def _plain(monkeypatch):
+    # Python 3.14's argparse colours help on terminals; the reference is plain text.
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("PYTHON_COLORS", "0")
+
+
+def test_reference_is_current():
+    assert DOC.read_text(encoding="utf-8") == reference(), (
+        "regenerate: python -m modslavery.cli._reference > docs/cli.md"
+    )
+
+
+def test_every_command_is_documented_with_help_and_an_example():
+    text = DOC.read_text(encoding="utf-8")
+    commands = subcommands(build_parser())
+    assert len(commands) >= 20
+    for name, parser in commands.items():
+        assert f"## modslavery {name}\n" in text
+        assert parser.description
+        assert parser.epilog
+        assert parser.epilog.startswith(f"example:\n  modslavery {name}")
+
+
+def test_examples_in_the_reference_parse():
+    """Every 'example:' line is a valid command line."""
+    import shlex
+
+    parser = build_parser()
+    examples = re.findall(r"^example:\n  (modslavery .+)$", DOC.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert len(examples) >= 20
+    for example in examples:
+        argv = shlex.split(example.split(" > ")[0])[1:]
+        parser.parse_args(argv)
