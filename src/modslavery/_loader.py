@@ -27,7 +27,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from modslavery._converter import structure_records
+from modslavery._fast import structure_records
 from modslavery.dataset import FILES, Dataset, Parts
 from modslavery.errors import DataError
 

@@ -1,0 +1,501 @@
+"""
+The modslavery benchmark suite (issue #8): every figure as a ratio to a baseline measured in the same run.
+
+Absolute times on a shared machine are noise; a ratio to a baseline taken in
+the same run, interleaved with the subject, is what we track. Each figure is
+the median of repeated runs.
+
+Usage::
+
+    python benchmarks/run.py                  # the full suite (a few minutes)
+    python benchmarks/run.py --quick          # smaller data, fewer repeats
+    python benchmarks/run.py --check --quick  # CI: exit 1 if a met goal regressed past its loose bound
+    python benchmarks/run.py --json out.json  # also write the figures as JSON
+
+The peers (pycountry, us, pydantic, msgspec) come from the ``bench`` extra:
+``pip install -e ".[bench]"``; a figure whose peer is missing is reported as skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.metadata
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+
+import modslavery  # noqa: E402
+from modslavery._loader import bundled_files, clear_cache, load  # noqa: E402
+
+FILENAMES = synthetic.FILENAMES
+
+#: Loose bounds for the goals that are met, checked by ``--check`` (ratios only).
+#: A goal that is not met is not listed: it is reported, never checked.
+LOOSE_BOUNDS: dict[str, float] = {}
+
+
+@dataclass
+class Figure:
+    """One line of the report."""
+
+    key: str
+    what: str
+    subject: float
+    baseline: float | None
+    unit: str
+    goal: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.baseline else self.subject / self.baseline
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.goal is None or self.ratio is None else self.ratio <= self.goal
+
+
+@dataclass
+class Settings:
+    quick: bool
+    fresh_repeats: int
+    repeats: int
+    scale: int
+    growth: tuple[int, ...]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def paired(subject: Callable[[], object], baseline: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """Medians of *repeats* alternating runs of subject and baseline (one warm-up each)."""
+    subject()
+    baseline()
+    a, b = [], []
+    for _ in range(repeats):
+        a.append(timed(subject))
+        b.append(timed(baseline))
+    return median(a), median(b)
+
+
+def fresh(code: str) -> Callable[[], object]:
+    """A callable that runs *code* in a fresh interpreter."""
+    command = [sys.executable, "-c", code]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def run() -> None:
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+
+    return run
+
+
+def per_call(fn: Callable[[], object], calls: int) -> Callable[[], object]:
+    def run() -> None:
+        for _ in range(calls):
+            fn()
+
+    return run
+
+
+def available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def bundled_paths() -> list[Path]:
+    folder = Path(str(bundled_files()))
+    return sorted(folder.glob("*.json"))
+
+
+# -- the figures -----------------------------------------------------------
+
+
+def cold_start(s: Settings) -> list[Figure]:
+    first_answer = fresh("import modslavery as ms; ms.load().organisations.lookup('Unseen')")
+    paths = [str(p) for p in bundled_paths()]
+    floor = fresh(f"import attrs, cattrs, json\nfor p in {paths!r}:\n    json.loads(open(p, 'rb').read())")
+    subject, baseline = paired(first_answer, floor, s.fresh_repeats)
+    figures = [
+        Figure(
+            "cold_start",
+            "cold start to first answer vs import attrs, cattrs, json + json.loads of every bundled file",
+            subject,
+            baseline,
+            "s",
+            1.25,
+        )
+    ]
+    peers = {
+        "pycountry": "import pycountry; pycountry.countries.lookup('gb')",
+        "us": "import us; us.states.lookup('tx')",
+    }
+    for name, code in peers.items():
+        key = f"cold_start_vs_{name}"
+        what = f"cold start to first answer vs `{code}`"
+        if not available(name):
+            figures.append(Figure(key, what, subject, None, "s", 1.0, note=f"skipped: {name} not installed"))
+            continue
+        ours, theirs = paired(first_answer, fresh(code), s.fresh_repeats)
+        figures.append(Figure(key, what, ours, theirs, "s", 1.0))
+    ours, attrs_only = paired(fresh("import modslavery"), fresh("import attrs"), s.fresh_repeats)
+    figures.append(
+        Figure("import", "`import modslavery` vs `import attrs` (fresh processes)", ours, attrs_only, "s", 1.15)
+    )
+    return figures
+
+
+def bundled_load(s: Settings) -> list[Figure]:
+    data = [p.read_bytes() for p in bundled_paths() if p.name in FILENAMES]
+
+    def ours() -> None:
+        clear_cache()
+        load()
+
+    def floor() -> None:
+        for raw in data:
+            json.loads(raw)
+
+    calls = 20
+    subject, baseline = paired(per_call(ours, calls), per_call(floor, calls), s.repeats * 3)
+    return [
+        Figure(
+            "bundled_load",
+            "full in-process load of the bundled data vs json.loads of its bytes",
+            subject / calls,
+            baseline / calls,
+            "s",
+            2.0,
+        )
+    ]
+
+
+def _records(folder: Path) -> int:
+    return sum(len(json.loads((folder / name).read_bytes())) for name in FILENAMES)
+
+
+def validated_load(s: Settings, folders: dict[int, Path]) -> list[Figure]:
+    folder = folders[s.scale]
+    data = {name: (folder / name).read_bytes() for name in FILENAMES}
+
+    def ours() -> None:
+        modslavery.Dataset.from_directory(folder)
+
+    def floor() -> None:
+        for raw in data.values():
+            json.loads(raw)
+
+    subject, baseline = paired(ours, floor, s.repeats)
+    what = f"Dataset.from_directory of the {s.scale}x synthetic set vs json.loads of its files"
+    figures = [Figure("validated_load", what, subject, baseline, "s", 3.0)]
+    if available("pydantic") and available("msgspec"):
+        import peers  # noqa: PLC0415 - the bench extra is optional
+
+        adapters = peers.pydantic_adapters()
+        decoders = peers.msgspec_decoders()
+
+        def with_pydantic() -> None:
+            for name, raw in data.items():
+                adapters[name].validate_json(raw)
+
+        def with_msgspec() -> None:
+            for name, raw in data.items():
+                decoders[name].decode(raw)
+
+        ours_again, theirs = paired(ours, with_pydantic, s.repeats)
+        figures.append(
+            Figure(
+                "validated_vs_pydantic",
+                f"the same load vs pydantic v2 TypeAdapter.validate_json ({s.scale}x)",
+                ours_again,
+                theirs,
+                "s",
+                1.0,
+            )
+        )
+        ours_again, theirs = paired(ours, with_msgspec, s.repeats)
+        figures.append(
+            Figure(
+                "validated_vs_msgspec",
+                f"the same load vs msgspec.json.Decoder(list[Struct]) ({s.scale}x), side by side",
+                ours_again,
+                theirs,
+                "s",
+            )
+        )
+        figures.append(
+            Figure("pydantic_vs_json", f"pydantic v2 vs json.loads ({s.scale}x), for scale", theirs, baseline, "s")
+        )
+    else:
+        figures.append(
+            Figure("validated_vs_pydantic", "pydantic v2", subject, None, "s", 1.0, "skipped: not installed")
+        )
+    return figures
+
+
+def growth(s: Settings, folders: dict[int, Path]) -> list[Figure]:
+    per_record = {}
+    for scale in s.growth:
+        folder = folders[scale]
+        count = _records(folder)
+        repeats = s.repeats if scale >= s.scale else s.repeats * 2
+        times = [timed(lambda f=folder: modslavery.Dataset.from_directory(f)) for _ in range(repeats + 1)][1:]
+        per_record[scale] = median(times) / count
+    figures = [
+        Figure(f"growth_{scale}", f"validated load per record at {scale}x", value, None, "s/record")
+        for scale, value in per_record.items()
+    ]
+    sizes = ", ".join(f"{k}x" for k in per_record)
+    figures.append(
+        Figure(
+            "growth",
+            f"slowest vs fastest time per record across {sizes}",
+            max(per_record.values()),
+            min(per_record.values()),
+            "s/record",
+            1.3,
+        )
+    )
+    return figures
+
+
+def lookups(s: Settings, folders: dict[int, Path]) -> list[Figure]:
+    ds = load()
+    orgs = list(ds.organisations)
+    names = [o.name for o in orgs]
+    plain = {o.name: o for o in orgs}
+    lookup, get = ds.organisations.lookup, plain.get
+    rounds = 200
+
+    def exact() -> None:
+        for name in names:
+            lookup(name)
+
+    def floor() -> None:
+        for name in names:
+            get(name)
+
+    subject, baseline = paired(per_call(exact, rounds), per_call(floor, rounds), s.repeats * 3)
+    n = rounds * len(names)
+    figures = [
+        Figure("lookup_exact", "hot lookup of an exact canonical name vs dict.get", subject / n, baseline / n, "s", 2.0)
+    ]
+
+    variants = [name.upper() for name in names]
+    variants += [f"the {name.lower()}" for name in names if not name.lower().startswith("the ")]
+
+    def variant() -> None:
+        for name in variants:
+            lookup(name)
+
+    def variant_floor() -> None:
+        for name in variants:
+            get(name)
+
+    subject, baseline = paired(per_call(variant, rounds // 4), per_call(variant_floor, rounds // 4), s.repeats * 3)
+    n = rounds // 4 * len(variants)
+    figures.append(
+        Figure(
+            "lookup_variant",
+            "hot lookup of a variant spelling (upper case, 'the ...'), vs dict.get",
+            subject / n,
+            baseline / n,
+            "s",
+        )
+    )
+
+    return figures
+
+
+def signatory_sets(s: Settings, folders: dict[int, Path]) -> list[Figure]:
+    big = modslavery.Dataset.from_directory(folders[s.scale])
+    figures: list[Figure] = []
+    campaigns = big.campaigns.ids
+    pairs = list(zip(campaigns[::2], campaigns[1::2], strict=False))[:200]
+    sets = {c: frozenset(org.id for org in big.signatories(c)) for pair in pairs for c in pair}
+
+    def intersect() -> None:
+        for a, b in pairs:
+            big.signed_all(a, b)
+
+    def intersect_floor() -> None:
+        for a, b in pairs:
+            _ = sets[a] & sets[b]
+
+    subject, baseline = paired(per_call(intersect, 20), per_call(intersect_floor, 20), s.repeats * 3)
+    n = 20 * len(pairs)
+    figures.append(
+        Figure(
+            "signatories_and",
+            f"signed_all() of two campaigns ({s.scale}x set) vs frozenset & of their id sets",
+            subject / n,
+            baseline / n,
+            "s",
+        )
+    )
+
+    def table() -> None:
+        big.overlap()
+
+    chosen = list(campaigns)
+
+    def naive() -> None:
+        members = {c: frozenset(big.signatories(c)) for c in chosen}
+        [len(members[a] & members[b]) for a, b in combinations(chosen, 2)]
+
+    subject, baseline = paired(table, naive, max(3, s.repeats))
+    figures.append(
+        Figure(
+            "overlap",
+            f"overlap table of {len(chosen)} campaigns ({len(big.signatures)} signatures) vs naive pairwise set intersections",
+            subject,
+            baseline,
+            "s",
+        )
+    )
+    return figures
+
+
+def memory(s: Settings, folders: dict[int, Path]) -> list[Figure]:
+    folder = folders[s.scale]
+    gc.collect()
+    tracemalloc.start()
+    loaded = [json.loads((folder / name).read_bytes()) for name in FILENAMES]
+    floor = tracemalloc.get_traced_memory()[0]
+    del loaded
+    gc.collect()
+    tracemalloc.stop()
+    tracemalloc.start()
+    ds = modslavery.Dataset.from_directory(folder)
+    kept, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del ds
+    return [
+        Figure(
+            "memory_peak", f"peak memory of the {s.scale}x load vs the json.loads result", peak, floor, "bytes", 2.0
+        ),
+        Figure("memory_kept", f"memory the {s.scale}x Dataset keeps vs the json.loads result", kept, floor, "bytes"),
+    ]
+
+
+# -- reporting -------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for package in ("attrs", "cattrs", "pydantic", "msgspec", "orjson", "pycountry", "us"):
+        try:
+            versions.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    return {
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "platform": platform.platform(),
+        "cpu": f"{cpu}, {os.cpu_count()} logical CPUs",
+        "modslavery": modslavery.__version__,
+        "packages": ", ".join(versions),
+    }
+
+
+def show(value: float, unit: str) -> str:
+    if unit == "bytes":
+        return f"{value / 1e6:.1f} MB"
+    if unit == "s/record":
+        return f"{value * 1e6:.2f} µs"
+    if value < 1e-3:
+        return f"{value * 1e6:.2f} µs"
+    if value < 1:
+        return f"{value * 1e3:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def report(figures: list[Figure]) -> str:
+    lines = ["| figure | subject | baseline | ratio | goal | status |", "|---|---|---|---|---|---|"]
+    for f in figures:
+        baseline = show(f.baseline, f.unit) if f.baseline else "—"
+        ratio = f"{f.ratio:.2f}x" if f.ratio is not None else "—"
+        goal = f"<= {f.goal}x" if f.goal is not None else "report"
+        status = f.note or {True: "met", False: "MISSED", None: ""}[f.met]
+        lines.append(f"| {f.what} | {show(f.subject, f.unit)} | {baseline} | {ratio} | {goal} | {status} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the modslavery benchmarks.")
+    parser.add_argument("--quick", action="store_true", help="smaller data (100x) and fewer repeats")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a met goal regressed past its loose bound")
+    parser.add_argument("--json", type=Path, help="also write the figures and the machine to this file")
+    args = parser.parse_args(argv)
+    if args.quick:
+        s = Settings(quick=True, fresh_repeats=9, repeats=3, scale=100, growth=(10, 30, 100))
+    else:
+        s = Settings(quick=False, fresh_repeats=21, repeats=5, scale=1000, growth=(10, 100, 1000))
+    started = time.perf_counter()
+    described = machine()
+    for key, value in described.items():
+        print(f"{key}: {value}")
+    with tempfile.TemporaryDirectory(prefix="modslavery-bench-") as tmp:
+        folders = {}
+        for scale in sorted({*s.growth, s.scale}):
+            folders[scale] = Path(tmp) / f"x{scale}"
+            synthetic.write(folders[scale], scale, seed=8)
+        figures: list[Figure] = []
+        for part in (cold_start, bundled_load):
+            figures += part(s)
+            print(f"... {part.__name__} done", file=sys.stderr)
+        for part_with_data in (validated_load, growth, lookups, signatory_sets, memory):
+            figures += part_with_data(s, folders)
+            print(f"... {part_with_data.__name__} done", file=sys.stderr)
+    print()
+    print(report(figures))
+    print(f"\n{'quick' if s.quick else 'full'} run in {time.perf_counter() - started:.0f} s")
+    if args.json:
+        payload = {
+            "machine": described,
+            "quick": s.quick,
+            "figures": [{**asdict(f), "ratio": f.ratio, "met": f.met} for f in figures],
+        }
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    if args.check:
+        failed = [f for f in figures if f.key in LOOSE_BOUNDS and f.ratio is not None and f.ratio > LOOSE_BOUNDS[f.key]]
+        for f in failed:
+            print(
+                f"REGRESSION: {f.key} is {f.ratio:.2f}x, over its loose bound {LOOSE_BOUNDS[f.key]}x", file=sys.stderr
+            )
+        return 1 if failed else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,244 @@
+"""
+Fast, strict structuring: one generated function per record type, no cattrs.
+
+For each attrs model a structuring function is generated once, from its fields
+and type annotations, with every type check written inline. It accepts only
+what the converter in :mod:`modslavery._converter` accepts (it may refuse
+more), and the models' own attrs validators still run. When any record of a
+file fails, the whole file goes through the converter instead, which reports
+every problem with its JSON path; so the result and the errors are the
+converter's, only faster when the data is good. ``tests/test_fast.py`` checks
+that the two agree on valid records and on thousands of broken ones.
+
+Example:
+    >>> from modslavery.models import Measure
+    >>> structure_records([{"id": "x-y", "label": "L", "description": "D"}], Measure, "measures.json")
+    (Measure(id='x-y', label='L', description='D'),)
+    >>> structure_records([{"id": "x-y", "label": 1, "description": "D"}], Measure, "measures.json")
+    Traceback (most recent call last):
+    ...
+    modslavery.errors.DataError: measures.json: $[0].label: expected a string, got an integer
+
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import threading
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from modslavery.models import PartialDate
+
+__all__ = ["structure_function", "structure_records"]
+
+T = TypeVar("T")
+
+
+_MISSING = object()
+
+
+class _Invalid(Exception):  # noqa: N818 - an internal signal, never seen by users
+    """A value the generated code does not accept; the converter then explains why."""
+
+
+def _valid_text(value: str) -> bool:
+    """Whether a non-ASCII string is real Unicode (no lone surrogates), as the converter requires."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(text: str) -> PartialDate:
+    # Dates repeat across records; PartialDate is immutable, so equal texts can share one.
+    if not text.isascii():
+        raise _Invalid
+    return PartialDate.parse(text)
+
+
+class _Generator:
+    """Writes the source of one structuring function per class, and the globals it needs."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_Invalid": _Invalid,
+            "_isfinite": math.isfinite,
+            "_valid_text": _valid_text,
+            "_date": _date,
+            "_MISSING": _MISSING,
+        }
+        self.functions: dict[type, str] = {}
+        self.sources: list[str] = []
+        self._count = 0
+
+    def constant(self, value: object, stem: str) -> str:
+        self._count += 1
+        name = f"_{stem}_{self._count}"
+        self.namespace[name] = value
+        return name
+
+    def check(self, var: str, tp: Any, pad: str) -> list[str]:
+        """Lines that check *var* against *tp* and rebind it to the structured value."""
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        scalar = self.scalar(var, tp, pad)
+        if scalar is not None:
+            return scalar
+        if origin in {typing.Union, types.UnionType} and len(args) == 2 and type(None) in args:  # noqa: PLR2004
+            inner = args[0] if args[1] is type(None) else args[1]
+            return [f"{pad}if {var} is not None:", *self.check(var, inner, pad + "    ")]
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
+            return self.homogeneous_tuple(var, args[0], pad)
+        if attrs.has(tp):
+            return [f"{pad}{var} = {self.function(tp)}({var})"]
+        msg = f"no fast structuring for {tp!r}"
+        raise TypeError(msg)
+
+    def scalar(self, var: str, tp: Any, pad: str) -> list[str] | None:
+        """The check of a JSON scalar type, or ``None`` if *tp* is not one."""
+        if tp is str:
+            return [f"{pad}if type({var}) is not str or not {var}.isascii() and not _valid_text({var}): raise _Invalid"]
+        if tp is int or tp is bool:
+            return [f"{pad}if type({var}) is not {tp.__name__}: raise _Invalid"]
+        union = typing.get_origin(tp) in {typing.Union, types.UnionType}
+        if tp is float or (union and set(typing.get_args(tp)) == {int, float}):
+            return [
+                f"{pad}if type({var}) is not int and (type({var}) is not float or not _isfinite({var})): raise _Invalid"
+            ]
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            members = self.constant({member.value: member for member in tp}, "members")
+            return [f"{pad}if type({var}) is not str: raise _Invalid", f"{pad}{var} = {members}[{var}]"]
+        if tp is PartialDate:
+            return [f"{pad}if type({var}) is not str: raise _Invalid", f"{pad}{var} = _date({var})"]
+        return None
+
+    def homogeneous_tuple(self, var: str, item: Any, pad: str) -> list[str]:
+        """The check of a ``tuple[item, ...]`` field, which JSON holds as an array."""
+        lines = [f"{pad}if type({var}) is not list: raise _Invalid"]
+        if attrs.has(item):
+            return [*lines, f"{pad}{var} = tuple([{self.function(item)}(_i) for _i in {var}])"]
+        depth = len(pad) // 4
+        element, items = f"_i{depth}", f"_items{depth}"
+        if item in {str, int, bool}:  # checked in place, nothing to convert
+            return [
+                *lines,
+                f"{pad}for {element} in {var}:",
+                *self.check(element, item, pad + "    "),
+                f"{pad}{var} = tuple({var})",
+            ]
+        return [
+            *lines,
+            f"{pad}{items} = []",
+            f"{pad}for {element} in {var}:",
+            *self.check(element, item, pad + "    "),
+            f"{pad}    {items}.append({element})",
+            f"{pad}{var} = tuple({items})",
+        ]
+
+    def function(self, cls: type) -> str:
+        """The name of *cls*'s structuring function, writing it first if needed."""
+        if cls in self.functions:
+            return self.functions[cls]
+        name = f"structure_{cls.__name__}"
+        self.functions[cls] = name
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        keys = self.constant(frozenset(a.name for a in fields), "keys")
+        lines = [
+            f"def {name}(d):",
+            f"    if type(d) is not dict or not d.keys() <= {keys}: raise _Invalid",
+        ]
+        arguments = []
+        for index, attribute in enumerate(fields):
+            if not attribute.init or attribute.converter is not None:
+                msg = f"no fast structuring for {cls.__name__}.{attribute.name}"
+                raise TypeError(msg)
+            var = f"v{index}"
+            if attribute.default is attrs.NOTHING:
+                lines.append(f"    {var} = d[{attribute.name!r}]")
+                lines += self.check(var, hints[attribute.name], "    ")
+            elif isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
+                msg = f"no fast structuring for the factory default of {cls.__name__}.{attribute.name}"
+                raise TypeError(msg)
+            else:
+                default = self.constant(attribute.default, "default")
+                lines.append(f"    {var} = d.get({attribute.name!r}, _MISSING)")
+                lines.append(f"    if {var} is _MISSING:")
+                lines.append(f"        {var} = {default}")
+                lines.append("    else:")
+                lines += self.check(var, hints[attribute.name], "        ")
+            arguments.append(f"{attribute.alias}={var}")
+        lines.append(f"    return {self.constant(cls, 'cls')}({', '.join(arguments)})")
+        self.sources.append("\n".join(lines))
+        return name
+
+
+_lock = threading.Lock()
+_functions: dict[type, Callable[[object], Any] | None] = {}
+
+
+def _generate(cls: type) -> Callable[[object], Any] | None:
+    generator = _Generator()
+    try:
+        name = generator.function(cls)
+    except TypeError:
+        return None
+    source = "\n\n".join(reversed(generator.sources))
+    exec(compile(source, f"<modslavery fast structure {cls.__name__}>", "exec"), generator.namespace)  # noqa: S102 - our own generated source
+    function: Callable[[object], Any] = generator.namespace[name]
+    return function
+
+
+def structure_function(cls: type[T]) -> Callable[[object], T] | None:
+    """
+    The generated structuring function of *cls*, or ``None`` if a field type has no fast form.
+
+    The function raises an exception for any value it does not accept.
+
+    Example:
+        >>> from modslavery.models import Evidence
+        >>> structure_function(Evidence)({"quote": "q", "start": 0, "end": 1})
+        Evidence(quote='q', start=0, end=1)
+
+    """
+    function = _functions.get(cls, _lock)
+    if function is _lock:
+        with _lock:
+            if cls not in _functions:
+                _functions[cls] = _generate(cls)
+            function = _functions[cls]
+    return function  # type: ignore[return-value]
+
+
+def structure_records(values: object, cls: type[T], filename: str) -> tuple[T, ...]:
+    """
+    Structure a JSON array of records; on any problem, defer to the converter's full report.
+
+    Raises:
+        DataError: naming *filename* and the JSON path of each problem.
+
+    Example:
+        >>> from modslavery.models import Measure
+        >>> structure_records({}, Measure, "measures.json")
+        Traceback (most recent call last):
+        ...
+        modslavery.errors.DataError: measures.json: $: expected an array of records, got an object
+
+    """
+    function = structure_function(cls)
+    if function is not None and type(values) is list:
+        try:
+            return tuple(map(function, values))
+        except Exception:  # noqa: BLE001, S110 - any failure is explained by the converter below
+            pass
+    from modslavery._converter import structure_records as structure_and_explain  # noqa: PLC0415 - cattrs only on bad data
+
+    return structure_and_explain(values, cls, filename)

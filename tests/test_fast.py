@@ -1,0 +1,150 @@
+"""The generated structuring functions accept only what the strict cattrs converter accepts, with equal results."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import modslavery
+from modslavery import _converter, _fast
+from modslavery._loader import bundled_files
+from modslavery.dataset import FILES
+
+#: Values put in place of every field and array item: wrong types, edge cases, and values of other fields.
+REPLACEMENTS: list[Any] = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    7,
+    1.5,
+    float("inf"),
+    float("nan"),
+    "",
+    "x",
+    "stated",
+    "STATED",
+    "2024",
+    "2024-02-30",
+    "２０２４",
+    "\ud800",
+    "a-b",
+    [],
+    ["x"],
+    [1],
+    [None],
+    {},
+    {"quote": "q", "start": 0, "end": 1},
+]
+
+
+def _records() -> Iterator[tuple[str, type, dict[str, Any]]]:
+    """The first records of every bundled file (their nested shapes cover every model)."""
+    folder = bundled_files()
+    for filename, _, model in FILES:
+        for record in json.loads(folder.joinpath(filename).read_bytes())[:4]:
+            yield filename, model, record
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield (*path, key)
+            yield from _paths(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield (*path, index)
+            yield from _paths(child, (*path, index))
+
+
+def _mutants(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every record one change away: a value replaced, a key dropped, an unknown key added."""
+    for path in _paths(record):
+        for replacement in REPLACEMENTS:
+            mutant = copy.deepcopy(record)
+            parent = mutant
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = replacement
+            yield mutant
+        if isinstance(path[-1], str):
+            mutant = copy.deepcopy(record)
+            parent = mutant
+            for step in path[:-1]:
+                parent = parent[step]
+            del parent[path[-1]]
+            yield mutant
+    for path in [(), *(p for p in _paths(record))]:
+        mutant = copy.deepcopy(record)
+        target = mutant
+        for step in path:
+            target = target[step]
+        if isinstance(target, dict):
+            target["extra"] = 1
+            yield mutant
+
+
+def _outcome(function, *args) -> tuple[bool, Any]:
+    try:
+        return True, function(*args)
+    except Exception as error:  # noqa: BLE001
+        return False, error
+
+
+RECORDS = list(_records())
+
+
+@pytest.mark.parametrize(("filename", "model", "record"), RECORDS, ids=[f"{f}-{r.get('id')}" for f, _, r in RECORDS])
+def test_fast_never_accepts_what_the_converter_refuses(filename: str, model: type, record: dict[str, Any]) -> None:
+    fast = _fast.structure_function(model)
+    assert fast is not None, f"{model.__name__} has no fast path"
+    accepted = 0
+    for mutant in [record, *_mutants(record)]:
+        ok_fast, fast_result = _outcome(fast, mutant)
+        ok_slow, slow_result = _outcome(_converter.structure_records, [mutant], model, filename)
+        if ok_fast:
+            accepted += 1
+            assert ok_slow, f"fast path accepted what the converter refuses: {mutant!r}: {slow_result}"
+            assert slow_result == (fast_result,)
+    assert accepted >= 1  # at least the record itself
+
+
+def test_every_bundled_record_takes_the_fast_path() -> None:
+    folder = bundled_files()
+    for filename, _, model in FILES:
+        records = json.loads(folder.joinpath(filename).read_bytes())
+        fast = _fast.structure_function(model)
+        assert tuple(map(fast, records)) == _converter.structure_records(records, model, filename)
+
+
+def test_a_bad_file_gets_the_converters_full_report() -> None:
+    folder = bundled_files()
+    records = json.loads(folder.joinpath("signatures.json").read_bytes())
+    records[2]["position"] = "3"
+    records[5]["extra"] = True
+    del records[9]["start"]
+    with pytest.raises(modslavery.DataError) as slow:
+        _converter.structure_records(records, modslavery.Signature, "signatures.json")
+    with pytest.raises(modslavery.DataError) as fast:
+        _fast.structure_records(records, modslavery.Signature, "signatures.json")
+    assert fast.value.problems == slow.value.problems
+    assert len(fast.value.problems) == 3
+
+
+def test_structure_function_is_generated_once() -> None:
+    assert _fast.structure_function(modslavery.Document) is _fast.structure_function(modslavery.Document)
+
+
+def test_loading_good_data_never_imports_cattrs() -> None:
+    """The converter (and cattrs) is only imported to explain bad data."""
+    import subprocess
+    import sys
+
+    code = "import sys, modslavery; modslavery.load(); print('cattrs' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
