@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import sys
 import threading
 import types
 import typing
@@ -149,7 +150,7 @@ class _Generator:
             return self.functions[cls]
         name = f"structure_{cls.__name__}"
         self.functions[cls] = name
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         fields = attrs.fields(cls)
         keys = self.constant(frozenset(a.name for a in fields), "keys")
         lines = [
@@ -181,19 +182,39 @@ class _Generator:
         return name
 
 
+@functools.cache
+def _annotation(text: str, module: str) -> Any:
+    # The models use string annotations; many repeat ("str", "str | None"), so each is evaluated once.
+    return eval(text, vars(sys.modules[module]))  # noqa: S307 - annotations of our own models
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The field types of an attrs class, like typing.get_type_hints but cheaper at start-up."""
+    fields = attrs.fields(cls)
+    if any(a.inherited for a in fields):
+        return typing.get_type_hints(cls)
+    return {a.name: _annotation(a.type, cls.__module__) if isinstance(a.type, str) else a.type for a in fields}
+
+
 _lock = threading.Lock()
+_generator = _Generator()
 _functions: dict[type, Callable[[object], Any] | None] = {}
 
 
 def _generate(cls: type) -> Callable[[object], Any] | None:
-    generator = _Generator()
+    """Write, compile and return *cls*'s function; nested types already written are shared."""
+    known, count = dict(_generator.functions), len(_generator.sources)
     try:
-        name = generator.function(cls)
+        name = _generator.function(cls)
     except TypeError:
+        _generator.functions = known
+        del _generator.sources[count:]
         return None
-    source = "\n\n".join(reversed(generator.sources))
-    exec(compile(source, f"<modslavery fast structure {cls.__name__}>", "exec"), generator.namespace)  # noqa: S102 - our own generated source
-    function: Callable[[object], Any] = generator.namespace[name]
+    source = "\n\n".join(_generator.sources[count:])
+    if source:
+        code = compile(source, f"<modslavery fast structure {cls.__name__}>", "exec")
+        exec(code, _generator.namespace)  # noqa: S102 - our own generated source
+    function: Callable[[object], Any] = _generator.namespace[name]
     return function
 
 

@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -79,6 +78,8 @@ def _evidence(filename: str, path: str, text: str | None, evidence: Iterable[Evi
 
 
 def _check_documents(parts: Parts, organisation_ids: set[str]) -> list[str]:
+    import hashlib  # noqa: PLC0415 - its OpenSSL import costs milliseconds; the trusted bundled load needs none
+
     problems = []
     for i, doc in enumerate(parts.documents):
         at = f"$[{i}]"

@@ -155,14 +155,27 @@ def _too_deep(data: bytes, text: str, max_depth: int) -> str | None:
     return None
 
 
-def _long_integer(text: str) -> str:
-    """Where the first integer literal longer than Python converts is (outside strings)."""
-    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
-    pattern = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|\d{%d,}' % (limit + 1))  # noqa: UP031
-    for match in pattern.finditer(text):
+def _first_outside_strings(text: str, pattern: str) -> int | None:
+    """The offset of the first match of *pattern* that is not inside a JSON string."""
+    for match in re.finditer(rf'"[^"\\]*(?:\\.[^"\\]*)*"|{pattern}', text):
         if not match.group().startswith('"'):
-            return f"{_position(text, match.start())}: integer of {len(match.group())} digits is too long"
-    return f"$: an integer is too long (over {limit} digits)"
+            return match.start()
+    return None
+
+
+def _value_error(text: str, error: ValueError) -> str:
+    """Locate a ValueError raised while parsing: a NaN/Infinity literal, or an over-long integer."""
+    if "is not a number in JSON" in str(error):  # raised by _no_constants
+        offset = _first_outside_strings(text, r"NaN|-?Infinity")
+        where = "$" if offset is None else _position(text, offset)
+        return f"{where}: {error}"
+    # int() refuses literals over sys.get_int_max_str_digits() (Python 3.11+).
+    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
+    offset = _first_outside_strings(text, r"\d{%d,}" % (limit + 1))  # noqa: UP031
+    if offset is None:
+        return f"$: {error}"
+    digits = len(re.match(r"\d*", text[offset:]).group())  # type: ignore[union-attr]
+    return f"{_position(text, offset)}: integer of {digits} digits is too long"
 
 
 def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> object:
@@ -210,10 +223,7 @@ def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH
     except json.JSONDecodeError as error:
         raise DataError([f"{filename}: line {error.lineno} column {error.colno}: {error.msg}"]) from None
     except ValueError as error:
-        # Raised by _no_constants (NaN, Infinity), or by int() for a literal over sys.get_int_max_str_digits().
-        if "is not a number in JSON" in str(error):
-            raise DataError([f"{filename}: $: {error}"]) from None
-        raise DataError([f"{filename}: {_long_integer(text)}"]) from None
+        raise DataError([f"{filename}: {_value_error(text, error)}"]) from None
     except RecursionError:  # only if max_depth is set above what the interpreter can parse
         raise DataError([f"{filename}: $: nesting is too deep to parse"]) from None
     if found:
@@ -264,7 +274,11 @@ def read_limited(path: Path, max_file_bytes: int) -> bytes:
                 raise DataError(
                     [f"{path.name}: {info.st_size} bytes is over the limit of {max_file_bytes} (max_file_bytes)"]
                 )
-            data = handle.read(max_file_bytes + 1)
+            # read(n) allocates n bytes up front: read what fstat promised (plus one byte), and
+            # only if the file grew since, the rest up to the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_file_bytes + 1 - len(data))
     except OSError as error:
         raise DataError([f"{path.name}: cannot read ({error.strerror or error})"]) from None
     if len(data) > max_file_bytes:  # the file grew after fstat
@@ -362,10 +376,49 @@ def bundled_files() -> Traversable:
     return files("modslavery").joinpath("data")
 
 
+def _bundled_bytes(names: list[str]) -> dict[str, bytes]:
+    """The bytes of bundled data files: straight from disk when the package is a directory."""
+    # importlib.resources costs milliseconds of imports at start-up (the backport before 3.12);
+    # a package installed as files needs none of it, a zipped one still goes through it.
+    folder = Path(__file__).parent / "data"
+    if folder.is_dir():
+        return {name: (folder / name).read_bytes() for name in names}
+    resources = bundled_files()
+    return {name: resources.joinpath(name).read_bytes() for name in names}
+
+
+def _sha256_hex(data: bytes) -> str:
+    try:  # the built-in module spares hashlib's OpenSSL import (3.5 ms) at start-up
+        from _sha2 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415 - Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415 - up to 3.11
+        except ImportError:  # pragma: no cover - interpreters without the built-in modules
+            from hashlib import sha256  # noqa: PLC0415
+    return str(sha256(data).hexdigest())
+
+
+def _matches_manifest(data: dict[str, bytes], manifest: bytes) -> bool:
+    """Whether every file's SHA-256 is the one the package manifest records."""
+    try:
+        expected = json.loads(manifest)["files"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    return isinstance(expected, dict) and all(expected.get(name) == _sha256_hex(raw) for name, raw in data.items())
+
+
 def _load_bundled() -> Dataset:
-    folder = bundled_files()
-    raw = {filename: parse_json(folder.joinpath(filename).read_bytes(), filename) for filename, _, _ in FILES}
-    return Dataset(_structure(raw), source="modslavery (bundled)")
+    names = [filename for filename, _, _ in FILES]
+    data = _bundled_bytes([*names, "manifest.json"])
+    manifest = data.pop("manifest.json")
+    source = "modslavery (bundled)"
+    if _matches_manifest(data, manifest):
+        # These exact bytes passed every check in the test suite (scripts/build_data.py writes the
+        # manifest from them): parse and index without checking again.
+        raw = {name: json.loads(content) for name, content in data.items()}
+        return Dataset._trusted(_structure(raw), source=source)  # noqa: SLF001 - same package
+    raw = {name: parse_json(content, name) for name, content in data.items()}
+    return Dataset(_structure(raw), source=source)
 
 
 def load() -> Dataset:

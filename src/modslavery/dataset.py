@@ -148,6 +148,27 @@ class Dataset:
         problems = check_parts(parts, clashes)
         if problems:
             raise DataError([f"{source}: {p}" if source != "<memory>" else p for p in problems])
+        self._index(parts, source, exact, loose)
+
+    @classmethod
+    def _trusted(cls, parts: Parts, *, source: str) -> Dataset:
+        """
+        Index records that are known to pass every check, without checking them again.
+
+        Only for the bundled data after its bytes match the package manifest
+        (see :func:`modslavery._loader.load`); anything else goes through ``Dataset(parts)``.
+
+        Example:
+            >>> Dataset._trusted(Parts(), source="empty").source
+            'empty'
+
+        """
+        exact, loose, _ = build_name_index(parts.organisations)
+        dataset = cls.__new__(cls)
+        dataset._index(parts, source, exact, loose)  # noqa: SLF001 - the class's own helper
+        return dataset
+
+    def _index(self, parts: Parts, source: str, exact: dict[str, str], loose: dict[str, set[str]]) -> None:
         setter = object.__setattr__
         setter(self, "source", source)
         for _, attribute, model in FILES:

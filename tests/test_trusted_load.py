@@ -1,0 +1,77 @@
+"""The bundled data skips re-checking only while its bytes match the package manifest (#8)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+import modslavery
+from modslavery import _loader, dataset
+from modslavery._loader import bundled_files, clear_cache
+
+NAMES = [filename for filename, _, _ in dataset.FILES]
+
+
+@pytest.fixture
+def fresh_cache():
+    clear_cache()
+    yield
+    clear_cache()
+
+
+def _real_bytes(names: list[str]) -> dict[str, bytes]:
+    folder = bundled_files()
+    return {name: folder.joinpath(name).read_bytes() for name in names}
+
+
+def test_manifest_records_the_sha256_of_every_bundled_file() -> None:
+    data = _real_bytes([*NAMES, "manifest.json"])
+    manifest = json.loads(data.pop("manifest.json"))
+    assert manifest["files"] == {name: hashlib.sha256(raw).hexdigest() for name, raw in sorted(data.items())}
+    assert _loader._matches_manifest(data, json.dumps(manifest).encode())
+
+
+def test_matching_bytes_take_the_trusted_path(fresh_cache, monkeypatch) -> None:
+    calls = []
+    monkeypatch.setattr(dataset, "check_parts", lambda *args: calls.append(args) or [])
+    ds = modslavery.load()
+    assert calls == []
+    assert len(ds.signatures) == 114
+    assert ds.organisations.lookup("Unseen").id == "unseen"
+
+
+def test_changed_bytes_are_checked_in_full(fresh_cache, monkeypatch) -> None:
+    """A data file that no longer matches the manifest is validated like any user directory."""
+
+    def tampered(names: list[str]) -> dict[str, bytes]:
+        data = _real_bytes(names)
+        records = json.loads(data["signatures.json"])
+        records[0]["start"] += 1
+        data["signatures.json"] = json.dumps(records).encode()
+        return data
+
+    monkeypatch.setattr(_loader, "_bundled_bytes", tampered)
+    with pytest.raises(modslavery.DataError, match=r"signatures.json: \$\[0\].name_as_written"):
+        modslavery.load()
+
+
+def test_a_broken_manifest_means_a_full_check(fresh_cache, monkeypatch) -> None:
+    calls = []
+    real = dataset.check_parts
+    monkeypatch.setattr(dataset, "check_parts", lambda *args: calls.append(1) or real(*args))
+
+    def without_manifest(names: list[str]) -> dict[str, bytes]:
+        data = _real_bytes(names)
+        data["manifest.json"] = b"{not json"
+        return data
+
+    monkeypatch.setattr(_loader, "_bundled_bytes", without_manifest)
+    assert len(modslavery.load().signatures) == 114
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("manifest", [b"[]", b'{"files": []}', b'{"files": {}}', b'{"data_version": "x"}'])
+def test_manifest_shapes_that_trust_nothing(manifest: bytes) -> None:
+    assert not _loader._matches_manifest(_real_bytes(NAMES), manifest)
