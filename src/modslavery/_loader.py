@@ -37,11 +37,6 @@ if TYPE_CHECKING:
     else:
         from importlib_resources.abc import Traversable
 
-if sys.version_info >= (3, 12):
-    from importlib.resources import files
-else:  # pragma: no cover - the backport has the 3.12 API on older Pythons
-    from importlib_resources import files
-
 __all__ = [
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_FILE_BYTES",
@@ -373,6 +368,12 @@ def bundled_files() -> Traversable:
         True
 
     """
+    # Imported here, not at the top: the import costs milliseconds that load() does not need.
+    if sys.version_info >= (3, 12):
+        from importlib.resources import files  # noqa: PLC0415
+    else:  # pragma: no cover - the backport has the 3.12 API on older Pythons
+        from importlib_resources import files  # noqa: PLC0415
+
     return files("modslavery").joinpath("data")
 
 
@@ -388,13 +389,14 @@ def _bundled_bytes(names: list[str]) -> dict[str, bytes]:
 
 
 def _sha256_hex(data: bytes) -> str:
-    try:  # the built-in module spares hashlib's OpenSSL import (3.5 ms) at start-up
-        from _sha2 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415 - Python 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415 - up to 3.11
-        except ImportError:  # pragma: no cover - interpreters without the built-in modules
-            from hashlib import sha256  # noqa: PLC0415
+    # The built-in module spares hashlib's OpenSSL import (3.5 ms) at start-up.
+    try:
+        if sys.version_info >= (3, 12):
+            from _sha2 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415
+        else:
+            from _sha256 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - interpreters without the built-in modules
+        from hashlib import sha256  # noqa: PLC0415
     return str(sha256(data).hexdigest())
 
 
