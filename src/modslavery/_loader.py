@@ -54,10 +54,11 @@ DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The data format needs 6 (documents.json); the limit keeps parsing far from Python's recursion limit.
 DEFAULT_MAX_DEPTH = 64
 
+_OPENERS = frozenset(b"[{")
+_QUOTE = ord('"')
 _ESCAPE_BYTES = re.compile(rb"\\.", re.DOTALL)
 _NOT_SKELETON = bytes(byte for byte in range(256) if byte not in b'[]{}"')
 _STRING_BYTES = re.compile(rb'"[^"]*"')
-_EMPTY_PAIR = re.compile(rb"[\[{][\]}]")
 #: A JSON string (closed or not), or a bracket: what the nesting scan looks at.
 _DEPTH_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|[\[{]|[\]}]')
 
@@ -115,21 +116,25 @@ def _position(text: str, offset: int) -> str:
 
 def _nesting_within(data: bytes, max_depth: int) -> bool:
     """
-    Whether arrays and objects nest at most *max_depth* deep (a fast check that never parses).
+    Whether arrays and objects nest at most *max_depth* deep: a fast, linear check that never parses.
 
     Escapes and then every byte but brackets and quotes are dropped (UTF-8 never
-    puts an ASCII byte inside a multi-byte character), then strings; each pass
-    of the loop removes the innermost empty pairs.
+    puts an ASCII byte inside a multi-byte character), then whole strings; what
+    is left is the brackets that structure the document. An unterminated string
+    or unbalanced brackets give ``False``: the slower scan then decides.
     """
     skeleton = _STRING_BYTES.sub(b"", _ESCAPE_BYTES.sub(b"", data).translate(None, _NOT_SKELETON))
-    for _ in range(max_depth):
-        if not skeleton:
-            return True
-        shorter = _EMPTY_PAIR.sub(b"", skeleton)
-        if shorter == skeleton:  # unbalanced or an unterminated string: let the slow scan decide
+    depth = 0
+    for byte in skeleton:
+        if byte in _OPENERS:
+            depth += 1
+            if depth > max_depth:
+                return False
+        elif byte == _QUOTE:
             return False
-        skeleton = shorter
-    return not skeleton
+        else:
+            depth -= 1
+    return True
 
 
 def _too_deep(data: bytes, text: str, max_depth: int) -> str | None:
