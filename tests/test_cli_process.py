@@ -82,3 +82,18 @@ def test_broken_pipe_in_process(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdout", Closed())
     assert main(["campaigns", "list"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_import_stays_light():
+    """Importing the package, its exports and frames imports no cattrs, sqlite3, csv, pandas or argparse."""
+    code = (
+        "import sys, modslavery, modslavery.export, modslavery.frames; "
+        "print(sorted(m for m in ('cattrs', 'sqlite3', 'csv', 'pandas', 'argparse') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_public_export_names_are_lazy_and_listed():
+    assert {"export_csv", "export_sqlite", "export_datapackage", "export_json"} <= set(modslavery.__all__)
+    assert modslavery.export_sqlite.__module__ == "modslavery.export.sqlite"

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from modslavery._loader import clear_cache, load
     from modslavery._records import Records
     from modslavery.dataset import Dataset
-    from modslavery.export import export_json
+    from modslavery.export import export_csv, export_datapackage, export_json, export_sqlite
     from modslavery.models import (
         Ask,
         Author,
@@ -92,7 +92,10 @@ __all__ = [
     "__data_version__",
     "__version__",
     "clear_cache",
+    "export_csv",
+    "export_datapackage",
     "export_json",
+    "export_sqlite",
     "load",
 ]
 
@@ -102,6 +105,9 @@ _LAZY = {
     "Dataset": "modslavery.dataset",
     "Records": "modslavery._records",
     "export_json": "modslavery.export",
+    "export_csv": "modslavery.export",
+    "export_datapackage": "modslavery.export",
+    "export_sqlite": "modslavery.export",
 }
 _MODELS = frozenset(
     {

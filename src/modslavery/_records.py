@@ -127,6 +127,12 @@ class Records(Generic[R]):
         more = ", ..." if len(self._items) > 3 else ""  # noqa: PLR2004
         return f"<{type(self).__name__} of {len(self._items)} {self._kind} record(s): {shown}{more}>"
 
+    def _repr_html_(self) -> str:
+        """The first records as an HTML table, for Jupyter (values escaped)."""
+        from modslavery._html import records_html  # noqa: PLC0415
+
+        return records_html(self._items, self._kind)
+
     def _not_found(self, record_id: object) -> NotFound:
         ids = list(self._by_id)
         close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5) if isinstance(record_id, str) else []

@@ -24,6 +24,8 @@ from typing import Protocol
 import attrs
 from attrs import field, frozen
 
+from modslavery._html import HTMLRepr
+
 __all__ = [
     "Ask",
     "Author",
@@ -457,7 +459,7 @@ class Publisher:
 
 
 @frozen(kw_only=True)
-class Document:
+class Document(HTMLRepr):
     """
     One source text, kept exactly, with what it states about itself.
 
@@ -485,7 +487,7 @@ class Document:
 
 
 @frozen(kw_only=True)
-class Measure:
+class Measure(HTMLRepr):
     """
     One entry of the controlled vocabulary of what statistics measure.
 
@@ -502,7 +504,7 @@ class Measure:
 
 
 @frozen(kw_only=True)
-class Statistic:
+class Statistic(HTMLRepr):
     """
     One number-bearing claim, with its exact quote and span in its document.
 
@@ -556,7 +558,7 @@ class Ask:
 
 
 @frozen(kw_only=True)
-class Campaign:
+class Campaign(HTMLRepr):
     """
     A campaign with a signatory list: its audience, date, asks and support claim.
 
@@ -582,7 +584,7 @@ class Campaign:
 
 
 @frozen(kw_only=True, eq=False)
-class Organisation:
+class Organisation(HTMLRepr):
     """
     One organisation, however the sources spell it.
 
@@ -628,7 +630,7 @@ class Organisation:
 
 
 @frozen(kw_only=True)
-class Signature:
+class Signature(HTMLRepr):
     """
     One entry of a campaign's signatory list, in source order.
 
@@ -653,7 +655,7 @@ class Signature:
 
 
 @frozen(kw_only=True)
-class Entity:
+class Entity(HTMLRepr):
     """
     A named person, law, report, programme or event mentioned in the documents.
 
@@ -672,7 +674,7 @@ class Entity:
 
 
 @frozen(kw_only=True)
-class Mention:
+class Mention(HTMLRepr):
     """
     A place where a document names an organisation or an entity.
 
@@ -715,7 +717,7 @@ class Mention:
 
 
 @frozen(kw_only=True)
-class Judgement:
+class Judgement(HTMLRepr):
     """
     A curated decision that names are the same organisation, or different ones.
 
@@ -735,7 +737,7 @@ class Judgement:
 
 
 @frozen(kw_only=True)
-class Exclusion:
+class Exclusion(HTMLRepr):
     """
     A reviewed number in a document that is deliberately not a statistic.
 
