@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,20 @@ def _plain(monkeypatch):
 
 
 def test_reference_is_current():
-    assert DOC.read_text(encoding="utf-8") == reference(), (
+    """
+    The file has the words of today's --help, in order.
+
+    Spacing is compared loosely: Python 3.13 aligns argparse's command list differently from 3.10-3.12.
+    """
+    assert " ".join(DOC.read_text(encoding="utf-8").split()) == " ".join(reference().split()), (
         "regenerate: python -m modslavery.cli._reference > docs/cli.md"
     )
+
+
+def test_reference_is_byte_exact_where_argparse_aligns_as_when_it_was_written():
+    if sys.version_info >= (3, 13):
+        pytest.skip("argparse on 3.13+ aligns the command list differently; the loose comparison above applies")
+    assert DOC.read_text(encoding="utf-8") == reference()
 
 
 def test_every_command_is_documented_with_help_and_an_example():
