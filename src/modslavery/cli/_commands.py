@@ -329,20 +329,7 @@ def export(args: argparse.Namespace) -> Text:
         from modslavery.export.schema import write_schemas  # noqa: PLC0415
 
         paths = writers.export_json(args.target) + write_schemas(Path(args.target) / "schemas")
-        paths.append(_write_manifest(args.target))
+        paths.append(writers.write_manifest(args.target))
     names = [str(p) for p in paths]
     text = f"wrote {len(names)} file(s) for data {__data_version__} as {fmt} to {args.target}"
     return Text(text, {"format": fmt, "target": args.target, "data_version": __data_version__, "files": names})
-
-
-def _write_manifest(target: str) -> Path:
-    import hashlib  # noqa: PLC0415
-    import json  # noqa: PLC0415
-
-    from modslavery.dataset import FILES  # noqa: PLC0415
-
-    folder = Path(target)
-    hashes = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in sorted(f for f, _, _ in FILES)}
-    path = folder / "manifest.json"
-    path.write_text(json.dumps({"data_version": __data_version__, "files": hashes}, indent=2) + "\n", encoding="utf-8")
-    return path

@@ -22,14 +22,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from modslavery.export.csv import export_csv
     from modslavery.export.datapackage import export_datapackage
-    from modslavery.export.json import dumps_records, export_json
+    from modslavery.export.json import dumps_records, export_json, write_manifest
     from modslavery.export.sqlite import export_sqlite
 
-__all__ = ["dumps_records", "export_csv", "export_datapackage", "export_json", "export_sqlite"]
+__all__ = ["dumps_records", "export_csv", "export_datapackage", "export_json", "export_sqlite", "write_manifest"]
 
 _LAZY = {
     "dumps_records": "modslavery.export.json",
     "export_json": "modslavery.export.json",
+    "write_manifest": "modslavery.export.json",
     "export_csv": "modslavery.export.csv",
     "export_datapackage": "modslavery.export.datapackage",
     "export_sqlite": "modslavery.export.sqlite",

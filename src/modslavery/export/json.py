@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset, Parts
 
-__all__ = ["dumps_records", "export_json"]
+__all__ = ["dumps_records", "export_json", "write_manifest"]
 
 
 def dumps_records(records: Sequence[object]) -> str:
@@ -69,3 +69,33 @@ def export_json(target: str | os.PathLike[str], data: Dataset | Parts | None = N
         path.write_text(dumps_records(list(getattr(data, attribute))), encoding="utf-8", newline="\n")
         written.append(path)
     return written
+
+
+def write_manifest(target: str | os.PathLike[str]) -> Path:
+    """
+    Write ``manifest.json`` for the data files in directory *target*: the data version and each file's SHA-256.
+
+    The format is that of the bundled manifest, so
+    :func:`modslavery.integrity.verify_directory` checks the directory against it.
+
+    Example:
+        >>> import modslavery, json, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     _ = export_json(tmp)
+        ...     manifest = json.loads(write_manifest(tmp).read_text(encoding="utf-8"))
+        >>> manifest["data_version"] == modslavery.__data_version__, len(manifest["files"])
+        (True, 10)
+
+    """
+    import hashlib  # noqa: PLC0415
+
+    from modslavery import __data_version__  # noqa: PLC0415
+    from modslavery.dataset import FILES  # noqa: PLC0415
+
+    folder = Path(target)
+    names = sorted(filename for filename, _, _ in FILES)
+    hashes = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}
+    path = folder / "manifest.json"
+    text = json.dumps({"data_version": __data_version__, "files": hashes}, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
