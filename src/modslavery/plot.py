@@ -1,0 +1,296 @@
+"""
+Charts of the data set for notebooks: signatory overlap and statistic series.
+
+Needs matplotlib, which the ``plot`` extra installs (``pip install "modslavery[plot]"``).
+Importing this module does not import matplotlib; each function imports it
+when called and raises :class:`ImportError` naming the extra if it is missing.
+Each function returns a :class:`matplotlib.figure.Figure` built without
+``pyplot``, so it leaves global plotting state alone: show it in Jupyter by
+making it the last expression of a cell, or write it with ``fig.savefig(path)``.
+Every figure carries a line citing the source documents of what it shows.
+
+Example:
+    >>> from modslavery import plot
+    >>> fig = plot.signatory_overlap()
+    >>> [text.get_text() for text in fig.axes[0].texts]
+    ['32', '28', '27']
+
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from modslavery.models import Campaign, Measure, Qualifier, Statistic, Unit
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from modslavery.dataset import Dataset
+
+__all__ = ["INSTALL_HINT", "signatory_overlap", "statistic_series"]
+
+#: The command that installs what this module needs; named in its ImportError.
+INSTALL_HINT = 'pip install "modslavery[plot]"'
+
+_COLOUR = "#3b5b92"
+_PALE = "#c9d3e6"
+_GREY = "#b0b0b0"
+_LOWER_BOUNDS = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
+_UPPER_BOUNDS = frozenset({Qualifier.LESS_THAN, Qualifier.AT_MOST})
+_ARROW = {"arrowstyle": "-|>", "color": _COLOUR, "linewidth": 1.5}
+_COUNTED = frozenset({Unit.PEOPLE, Unit.OFFENCES, Unit.COUNTRIES, Unit.ORGANISATIONS, Unit.RECOMMENDATIONS})
+_PHRASES = {
+    Qualifier.EXACT: "",
+    Qualifier.MORE_THAN: "more than ",
+    Qualifier.LESS_THAN: "less than ",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.AT_MOST: "at most ",
+    Qualifier.APPROXIMATELY: "about ",
+    Qualifier.ESTIMATED: "an estimated ",
+}
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    """A fresh figure with constrained layout, or an ImportError naming the extra."""
+    try:
+        from matplotlib.figure import Figure  # noqa: PLC0415 - matplotlib is optional and heavy
+    except ImportError as error:
+        msg = f"modslavery.plot needs matplotlib; install it with: {INSTALL_HINT}"
+        raise ImportError(msg, name="matplotlib") from error
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def _dataset(ds: Dataset | None) -> Dataset:
+    if ds is not None:
+        return ds
+    from modslavery._loader import load  # noqa: PLC0415 - importing plot must not load data
+
+    return load()
+
+
+def _cite(fig: Figure, text: str) -> None:
+    """Put a source line under the figure and keep room for it in the layout."""
+    lines = text.count("\n") + 1
+    share = min(0.08 * lines, 0.3)
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.set(rect=(0, share, 1, 1 - share))  # type: ignore[call-arg]
+    fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=8, color="#444444", wrap=True)
+
+
+def _format_value(value: float, unit: Unit) -> str:
+    number = f"{value:,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if unit is Unit.GBP:
+        return f"£{number}"
+    if unit is Unit.USD:
+        return f"US${number}"
+    if unit is Unit.PERCENT:
+        return f"{number}%"
+    return number
+
+
+def _axis_label(unit: Unit) -> str:
+    name = unit.value.replace("_", " ")
+    return f"number of {name}" if unit in _COUNTED else name
+
+
+def _period_label(stat: Statistic) -> str:
+    period = stat.period
+    if period is None or (period.start is None and period.end is None):
+        return "undated"
+    start, end = str(period.start or "?"), str(period.end or "…")
+    return start if start == end else f"{start} to {end}"
+
+
+def signatory_overlap(campaigns: Sequence[Campaign | str] = (), *, ds: Dataset | None = None) -> Figure:
+    """
+    An UpSet-style chart of who signed which campaigns.
+
+    Each bar counts the organisations that signed exactly the campaigns marked
+    by filled dots beneath it (and none of the others chosen); the rows of dots
+    name each campaign with its total number of signatories. Bars are ordered by
+    how many campaigns they combine, then in campaign order, so for two
+    campaigns they read "only the first", "only the second", "both".
+
+    Args:
+        campaigns: campaigns or ids to compare; all campaigns of *ds* if empty.
+        ds: the data set; the bundled one if ``None``.
+
+    Returns:
+        A matplotlib figure with two axes: the bars (``fig.axes[0]``) and the dot matrix.
+
+    Raises:
+        ImportError: matplotlib is not installed.
+        NotFound: a campaign id is not in the data.
+
+    Example:
+        >>> from modslavery import plot
+        >>> fig = plot.signatory_overlap(["mayoral-pledge-2024", "general-election-statement"])
+        >>> [int(bar.get_height()) for bar in fig.axes[0].patches]
+        [28, 32, 27]
+
+    Added in 0.1.0.
+    """
+    data = _dataset(ds)
+    chosen = [data.campaigns[c] if isinstance(c, str) else c for c in (campaigns or list(data.campaigns))]
+    members = [data.signatories(c) for c in chosen]
+    counts: dict[tuple[int, ...], int] = {}
+    for org in frozenset().union(*members):
+        combination = tuple(i for i, signed in enumerate(members) if org in signed)
+        counts[combination] = counts.get(combination, 0) + 1
+    combinations = sorted(counts, key=lambda combo: (len(combo), combo))
+
+    n = len(chosen)
+    fig = _new_figure(max(8.5, 1.2 * len(combinations) + 5.0), 3.6 + 0.6 * n)
+    bars_ax, dots_ax = fig.subplots(2, 1, sharex=True, height_ratios=(3, max(1.2, 0.6 * n)))
+    xs = list(range(len(combinations)))
+    heights = [counts[combo] for combo in combinations]
+    bars_ax.bar(xs, heights, width=0.6, color=[_COLOUR if len(c) > 1 else _PALE for c in combinations])
+    bars_ax.set_ylim(0, max(heights, default=1) * 1.18)
+    for x, height in zip(xs, heights, strict=True):
+        bars_ax.annotate(str(height), (x, height), xytext=(0, 3), textcoords="offset points", ha="center")
+    bars_ax.set_ylabel("organisations")
+    fig.suptitle("Organisations by the campaigns they signed")
+    bars_ax.spines[["top", "right"]].set_visible(False)
+    bars_ax.tick_params(axis="x", length=0)
+
+    for x, combo in enumerate(combinations):
+        dots_ax.scatter([x] * n, range(n), s=90, color=_GREY, alpha=0.35, zorder=2)
+        dots_ax.scatter([x] * len(combo), combo, s=90, color="black", zorder=3)
+        if len(combo) > 1:
+            dots_ax.plot([x, x], [min(combo), max(combo)], color="black", linewidth=2, zorder=2)
+    names = [textwrap.fill(f"{c.title} ({len(m)} signatories)", 34) for c, m in zip(chosen, members, strict=True)]
+    dots_ax.set_yticks(range(n), names)
+    dots_ax.set_ylim(n - 0.5, -0.5)
+    dots_ax.set_xlim(-0.6, len(combinations) - 0.4)
+    dots_ax.set_xticks([])
+    dots_ax.set_xlabel("filled dots: the campaigns a bar's organisations signed (and no other)", fontsize=9)
+    for side in ("top", "right", "bottom", "left"):
+        dots_ax.spines[side].set_visible(False)
+    dots_ax.tick_params(axis="y", length=0)
+
+    sources = "; ".join(f"{data.documents[c.document_id].title} ({c.document_id})" for c in chosen)
+    _cite(fig, f"Source: the signatory lists of {sources}.\n{_provenance(ds)}")
+    return fig
+
+
+def statistic_series(
+    measure: Measure | str = "nrm-referrals", *, unit: Unit | str | None = None, ds: Dataset | None = None
+) -> Figure:
+    """
+    A bar chart of one measure across periods, qualifiers shown honestly.
+
+    One bar per statistic in :meth:`~modslavery.Dataset.series` order. An exact
+    figure is a solid bar; a bound ("more than", "at least") is a hatched bar
+    with an arrow pointing the way the true value lies; an estimate or an
+    approximate figure is hatched. Every bar is labelled with the figure as the
+    text qualifies it (for example "more than 3,800") and, beneath it, with its
+    period and source document.
+
+    Args:
+        measure: a :class:`~modslavery.Measure` or its id.
+        unit: keep only this unit where the measure is stated in several.
+        ds: the data set; the bundled one if ``None``.
+
+    Returns:
+        A matplotlib figure with one axes (``fig.axes[0]``).
+
+    Raises:
+        ImportError: matplotlib is not installed.
+        NotFound: the measure is not in the data.
+        ValueError: the series mixes units; pass *unit*.
+
+    Example:
+        >>> from modslavery import plot
+        >>> fig = plot.statistic_series("nrm-referrals")
+        >>> [text.get_text() for text in fig.axes[0].texts]
+        ['more than 3,800', '17,004']
+
+    Added in 0.1.0.
+    """
+    data = _dataset(ds)
+    measure_id = measure.id if isinstance(measure, Measure) else measure
+    label = data.measures[measure_id].label
+    series = data.series(measure_id, unit=None if unit is None else Unit(unit).value)
+    units = {s.unit for s in series}
+    if len(units) > 1:
+        names = ", ".join(sorted(u.value for u in units))
+        msg = f"the series of {measure_id!r} mixes units ({names}); pass unit= one of them"
+        raise ValueError(msg)
+
+    fig = _new_figure(max(8.0, 1.8 * len(series) + 3.5), 5.0)
+    ax = fig.subplots()
+    xs = list(range(len(series)))
+    top = max((float(s.value) for s in series), default=1.0)
+    for x, stat in enumerate(series):
+        exact = stat.qualifier is Qualifier.EXACT
+        ax.bar(
+            x,
+            stat.value,
+            width=0.6,
+            color=_COLOUR if exact else _PALE,
+            edgecolor=_COLOUR,
+            hatch=None if exact else "//",
+        )
+        text = _PHRASES[stat.qualifier] + _format_value(stat.value, stat.unit)
+        value = float(stat.value)
+        if stat.qualifier in _LOWER_BOUNDS:  # an arrow up from the bar to the label: the true value lies above
+            at, arrow = (x, value + 0.12 * top), {**_ARROW, "arrowstyle": "<|-"}
+            ax.annotate(text, (x, value), xytext=at, ha="center", va="bottom", arrowprops=arrow)
+        elif stat.qualifier in _UPPER_BOUNDS:  # an arrow down into the bar: the true value lies below
+            at = (x, value + 0.03 * top)
+            ax.annotate(text, (x, value - 0.12 * top), xytext=at, ha="center", va="bottom", arrowprops=_ARROW)
+        else:
+            ax.annotate(text, (x, value), xytext=(0, 4), textcoords="offset points", ha="center", va="bottom")
+    ax.set_xticks(xs, [f"{_period_label(s)}\n{s.document_id}" for s in series])
+    ax.set_xlim(-0.6, len(series) - 0.4)
+    ax.set_ylim(0, top * 1.45)
+    ax.set_ylabel(_axis_label(series[0].unit) if series else "")
+    ax.set_xlabel("period stated by the source, and source document")
+    ax.set_title(label)
+    if top >= 1000:  # noqa: PLR2004 - thousands separators only where they help
+        ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.spines[["top", "right"]].set_visible(False)
+    if any(s.qualifier is not Qualifier.EXACT for s in series):
+        _legend(ax, {s.qualifier for s in series})
+
+    lines = []
+    for stat in series:
+        doc = data.documents[stat.document_id]
+        speaker = "" if stat.speaker_id is None else f", quoting {data.entities[stat.speaker_id].name}"
+        date = f", {doc.published.start}" if doc.published is not None and doc.published.start else ""
+        lines.append(f"{_period_label(stat)}: {doc.title}{date} ({stat.document_id}{speaker})")
+    _cite(fig, "Sources: " + "; ".join(lines) + f".\n{_provenance(ds)}")
+    return fig
+
+
+def _legend(ax: Axes, qualifiers: set[Qualifier]) -> None:
+    from matplotlib.patches import Patch  # noqa: PLC0415 - matplotlib is optional
+
+    handles = (
+        [Patch(facecolor=_COLOUR, edgecolor=_COLOUR, label="exact figure")] if Qualifier.EXACT in qualifiers else []
+    )
+    if qualifiers & _LOWER_BOUNDS:
+        handles.append(
+            Patch(facecolor=_PALE, edgecolor=_COLOUR, hatch="//", label="lower bound: the true value is higher")
+        )
+    if qualifiers & _UPPER_BOUNDS:
+        handles.append(
+            Patch(facecolor=_PALE, edgecolor=_COLOUR, hatch="//", label="upper bound: the true value is lower")
+        )
+    if qualifiers & {Qualifier.APPROXIMATELY, Qualifier.ESTIMATED}:
+        handles.append(Patch(facecolor=_PALE, edgecolor=_COLOUR, hatch="//", label="estimate or approximation"))
+    ax.legend(handles=handles, loc="upper center", ncols=len(handles), frameon=False, fontsize=9)
+
+
+def _provenance(ds: Dataset | None) -> str:
+    """Which data a figure shows: the bundled data's version, or where a user's data set came from."""
+    if ds is not None:
+        return f"Data: {ds.source}."
+    from modslavery import __data_version__  # noqa: PLC0415 - avoids a cycle at import
+
+    return f"Data: modslavery bundled data {__data_version__}."
