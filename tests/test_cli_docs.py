@@ -60,3 +60,13 @@ def test_examples_in_the_reference_parse():
     for example in examples:
         argv = shlex.split(example.split(" > ")[0])[1:]
         parser.parse_args(argv)
+
+
+def test_written_out_vocabularies_match_the_enums():
+    """--help imports no models, so the parser spells the vocabularies out; they must stay in step."""
+    from modslavery.cli import _parser
+    from modslavery.models import Geography, Qualifier, Unit
+
+    assert tuple(u.value for u in Unit) == _parser.UNITS
+    assert tuple(g.value for g in Geography) == _parser.GEOGRAPHIES
+    assert tuple(q.value for q in Qualifier) == _parser.QUALIFIERS

@@ -11,7 +11,7 @@ PROBE = """
 import sys
 from modslavery.cli import main
 code = main(["--help"])
-heavy = sorted(m for m in ("cattrs", "sqlite3", "csv", "json", "modslavery._loader", "modslavery.dataset") if m in sys.modules)
+heavy = sorted(m for m in ("attrs", "cattrs", "sqlite3", "csv", "json", "modslavery._loader", "modslavery.dataset", "modslavery.models") if m in sys.modules)
 print("HEAVY", heavy, code)
 """
 

@@ -20,7 +20,14 @@ from typing import Any
 
 from modslavery import __data_version__, __version__
 
-__all__ = ["EXPORT_FORMATS", "build_parser", "subcommands"]
+__all__ = ["EXPORT_FORMATS", "GEOGRAPHIES", "QUALIFIERS", "UNITS", "build_parser", "subcommands"]
+
+# The vocabularies of modslavery.models.Unit, Geography and Qualifier, written out so that --help imports
+# no attrs; tests/test_cli_docs.py checks that they match the enums.
+UNITS = ("people", "offences", "countries", "organisations", "recommendations", "GBP", "USD", "percent", "rank",
+         "hours_per_day", "days_per_week")  # fmt: skip
+GEOGRAPHIES = ("worldwide", "europe", "united_kingdom", "england_and_wales")
+QUALIFIERS = ("exact", "more_than", "less_than", "at_least", "at_most", "approximately", "estimated")
 
 #: The formats of ``modslavery export``.
 EXPORT_FORMATS = ("csv", "sqlite", "datapackage", "json")
@@ -138,13 +145,15 @@ def _records(b: _Builder, commands: Any) -> None:
 
 
 def _statistic_filters(parser: argparse.ArgumentParser) -> None:
-    from modslavery.models import Geography, Qualifier, Unit  # noqa: PLC0415 - attrs only, no cattrs
-
     parser.add_argument("--document", metavar="ID", help="only statistics stated in this document")
     parser.add_argument("--measure", metavar="ID", help="only statistics of this measure (see 'modslavery measures')")
-    parser.add_argument("--unit", choices=[u.value for u in Unit], metavar="UNIT", help="only this unit")
-    parser.add_argument("--geography", choices=[g.value for g in Geography], metavar="AREA", help="only this area")
-    parser.add_argument("--qualifier", choices=[q.value for q in Qualifier], metavar="Q", help="only this qualifier")
+    parser.add_argument("--unit", choices=UNITS, metavar="UNIT", help="only this unit: " + ", ".join(UNITS))
+    parser.add_argument(
+        "--geography", choices=GEOGRAPHIES, metavar="AREA", help="only this area: " + ", ".join(GEOGRAPHIES)
+    )
+    parser.add_argument(
+        "--qualifier", choices=QUALIFIERS, metavar="Q", help="only this qualifier: " + ", ".join(QUALIFIERS)
+    )
     parser.add_argument("--year", type=int, metavar="YYYY", help="only statistics whose period includes this year")
 
 
