@@ -11,11 +11,14 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import modslavery
 from modslavery._converter import converter
 from modslavery.export import export_csv
-from modslavery.export._tables import TABLES
+from modslavery.export._tables import TABLE, TABLES
+from modslavery.export.csv import csv_text
 from modslavery.models import Exclusion, Measure, Signature
 
 
@@ -151,3 +154,22 @@ class TestBytes:
             outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
         assert outputs[0] == outputs[1]
         assert len(outputs[0]) == len(TABLES) + 1
+
+
+class TestQuotingLaw:
+    @given(
+        st.lists(
+            st.tuples(
+                st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1),
+                st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
+                st.one_of(st.none(), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1)),
+            ),
+            max_size=5,
+        )
+    )
+    def test_any_text_reads_back_unchanged(self, rows):
+        """Commas, quotes, newlines and carriage returns survive a write and a read with the csv module."""
+        text = csv_text(TABLE["measures"], rows)
+        read = list(csv.reader(io.StringIO(text, newline="")))
+        assert read[0] == ["id", "label", "description"]
+        assert read[1:] == [[a, b, "" if c is None else c] for a, b, c in rows]

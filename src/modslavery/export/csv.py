@@ -20,8 +20,6 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["csv_text", "export_csv"]
 
 
+_SPECIAL = frozenset(',"\r\n')
+
+
 def _format(value: Any) -> str:
     if value is None:
         return ""
@@ -45,9 +46,18 @@ def _format(value: Any) -> str:
     return str(value)
 
 
+def _quoted(text: str) -> str:
+    # The csv module quotes only the characters of its line terminator, so a lone "\r" would go unquoted.
+    if any(c in text for c in _SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def csv_text(table: Table, rows: Iterable[tuple[Any, ...]]) -> str:
     r"""
     One table as CSV text: the header, then one line per row.
+
+    A field is quoted when it holds a comma, a double quote, a carriage return or a line feed.
 
     Example:
         >>> from modslavery.export._tables import TABLE
@@ -55,11 +65,9 @@ def csv_text(table: Table, rows: Iterable[tuple[Any, ...]]) -> str:
         'id,label,description\na-b,"A, B",\n'
 
     """
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(table.column_names)
-    writer.writerows([_format(v) for v in row] for row in rows)
-    return buffer.getvalue()
+    lines = [",".join(_quoted(name) for name in table.column_names)]
+    lines += [",".join(_quoted(_format(v)) for v in row) for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def export_csv(target: str | os.PathLike[str], data: Dataset | Parts | None = None) -> list[Path]:
