@@ -137,3 +137,19 @@ def test_failed_export_leaves_nothing(tmp_path: Path):
     with pytest.raises(OSError):
         export_sqlite(tmp_path / "missing-dir" / "m.db")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_table_reads_back_as_written(db, ds):
+    """SELECT * returns each table's rows as the CSV export has them: no value changed by column affinity."""
+    import csv
+    import tempfile
+
+    from modslavery.export import export_csv
+
+    with tempfile.TemporaryDirectory() as tmp:
+        export_csv(tmp, ds)
+        for table in TABLES:
+            with Path(tmp, f"{table.name}.csv").open(encoding="utf-8", newline="") as f:
+                expected = list(csv.reader(f))[1:]
+            got = db.execute(f'SELECT * FROM "{table.name}"').fetchall()
+            assert [["" if v is None else str(v) for v in row] for row in got] == expected, table.name

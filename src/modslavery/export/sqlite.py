@@ -4,6 +4,10 @@ SQLite export: one normalised database file with primary keys, foreign keys and 
 The tables and columns are those of the CSV export (the model field names);
 enumerated columns carry ``CHECK`` constraints, required ones ``NOT NULL``,
 and every foreign key has an index. ``metadata`` records the data version.
+Numbers (``statistics.value``) have ``NUMERIC`` affinity: integers stay
+integers and fractions stay real, though SQLite stores a whole-number float
+such as ``3.0`` as the integer ``3``. Foreign keys are declared; SQLite
+enforces them only after ``PRAGMA foreign_keys = ON``.
 
 Example:
     >>> import sqlite3, tempfile, os
