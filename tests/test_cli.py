@@ -332,3 +332,18 @@ def test_completion_script_names_every_command(capsys):
     for command in ("overview", "statistics", "both", "only", "export", "validate"):
         assert command in out
     assert "--geography" in out
+
+
+def test_statistics_json_is_the_bundled_records(capsys):
+    """--json of statistics list and series gives each statistic exactly as statistics.json has it."""
+    bundled = {
+        r["id"]: r
+        for r in json.loads((Path(modslavery.__file__).parent / "data" / "statistics.json").read_text("utf-8"))
+    }
+    rows = run_json(capsys, "statistics", "list", "--unit", "people")
+    assert rows == [bundled[r["id"]] for r in rows]
+    assert len(rows) == sum(1 for r in bundled.values() if r["unit"] == "people")
+    assert run_json(capsys, "series", "nrm-referrals") == [
+        bundled["news-jstac-launch-s06"],
+        bundled["pledge-mayoral-2024-s02"],
+    ]

@@ -163,12 +163,13 @@ def _stat_row(s: Statistic) -> tuple[Any, ...]:
 
 
 def statistics_list(args: argparse.Namespace) -> Table:
-    """Statistics matching the filters given, in data order."""
+    """Statistics matching the filters given, in data order; ``--json`` gives the full records."""
     chosen = _ds().statistics.filter(
         document=args.document, measure=args.measure, unit=args.unit, geography=args.geography,
         qualifier=args.qualifier, year=args.year,
     )  # fmt: skip
-    return Table(_STAT_COLUMNS, [_stat_row(s) for s in chosen], footer=f"{len(chosen)} statistic(s)")
+    rows = [_stat_row(s) for s in chosen]
+    return Table(_STAT_COLUMNS, rows, footer=f"{len(chosen)} statistic(s)", data=[_json(s) for s in chosen])
 
 
 def statistics_show(args: argparse.Namespace) -> Record:
@@ -305,9 +306,9 @@ def overlap(args: argparse.Namespace) -> Table:
 
 
 def series(args: argparse.Namespace) -> Table:
-    """One measure's statistics across documents, ordered by period."""
+    """One measure's statistics across documents, ordered by period; ``--json`` gives the full records."""
     chosen = _ds().series(args.measure, unit=args.unit)
-    return Table(_STAT_COLUMNS, [_stat_row(s) for s in chosen])
+    return Table(_STAT_COLUMNS, [_stat_row(s) for s in chosen], data=[_json(s) for s in chosen])
 
 
 # -- export, validate, completion ---------------------------------------------

@@ -40,16 +40,19 @@ class Table:
     rows: Sequence[tuple[Any, ...]]
     footer: str | None = None
     status: int = 0
+    data: Any = None
 
-    def as_json(self) -> list[dict[str, Any]]:
+    def as_json(self) -> Any:
         """
-        The rows as JSON objects keyed by column.
+        The rows as JSON objects keyed by column, unless the command gave fuller *data* for ``--json``.
 
         Example:
             >>> Table(("a", "b"), [(1, None)]).as_json()
             [{'a': 1, 'b': None}]
 
         """
+        if self.data is not None:
+            return self.data
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 

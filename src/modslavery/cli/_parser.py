@@ -111,7 +111,7 @@ def _records(b: _Builder, commands: Any) -> None:
 
     statistics = b.group(commands, "statistics", "list, filter and show the statistics")
     listing = b.add(
-        statistics, "list", "list statistics, optionally filtered",
+        statistics, "list", "list statistics, optionally filtered (--json gives the full records)",
         "modslavery statistics list --geography england_and_wales --year 2022", handler="statistics_list",
     )  # fmt: skip
     _statistic_filters(listing)
@@ -210,7 +210,7 @@ def _sets(b: _Builder, commands: Any) -> None:
 
 def _tools(b: _Builder, commands: Any) -> None:
     series = b.add(
-        commands, "series", "one measure's statistics across documents, ordered by period",
+        commands, "series", "one measure's statistics across documents, ordered by period (--json: full records)",
         "modslavery series nrm-referrals", handler="series",
     )  # fmt: skip
     series.add_argument("measure", metavar="MEASURE", help="a measure id (see 'modslavery measures')")
