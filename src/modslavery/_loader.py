@@ -41,6 +41,7 @@ __all__ = [
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_FILE_BYTES",
     "bundled_files",
+    "check_plain_name",
     "inside",
     "load",
     "load_directory",
@@ -286,6 +287,25 @@ def read_limited(path: Path, max_file_bytes: int) -> bytes:
     return data
 
 
+def check_plain_name(name: str) -> None:
+    """
+    Refuse a file name that is not a plain name: empty, ``.``, ``..``, absolute, or with a separator or NUL.
+
+    Raises:
+        DataError: the name could point outside its directory.
+
+    Example:
+        >>> check_plain_name("documents.json")
+        >>> check_plain_name("/etc/passwd")
+        Traceback (most recent call last):
+        ...
+        modslavery.errors.DataError: /etc/passwd: not a plain file name inside the data directory
+
+    """
+    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name or Path(name).is_absolute():
+        raise DataError([f"{name}: not a plain file name inside the data directory"])
+
+
 def inside(root: Path, name: str) -> Path:
     """
     The path of file *name* in directory *root*, refusing any name that could leave it.
@@ -305,8 +325,7 @@ def inside(root: Path, name: str) -> Path:
         modslavery.errors.DataError: ../etc/passwd: not a plain file name inside the data directory
 
     """
-    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name or Path(name).is_absolute():
-        raise DataError([f"{name}: not a plain file name inside the data directory"])
+    check_plain_name(name)
     resolved_root = root.resolve()
     path = root / name
     resolved = path.resolve()

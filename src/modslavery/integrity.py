@@ -95,7 +95,8 @@ def check_manifest(
         return problems
     if data_version is not None and version != data_version:
         problems.append(f"{MANIFEST}: $.data_version: {version!r}, but the package is data version {data_version!r}")
-    problems.extend(f"{filename}: not listed in {MANIFEST}" for filename in required if filename not in hashes)
+    unlisted = sorted({name for name in required if name not in hashes})
+    problems.extend(f"{name}: not listed in {MANIFEST}" for name in unlisted)
     for name in sorted(hashes):
         try:
             data = read(name)
@@ -111,7 +112,7 @@ def check_manifest(
     problems.extend(
         f"{name}: not listed in {MANIFEST}"
         for name in sorted(present)
-        if name.endswith(".json") and name != MANIFEST and name not in hashes
+        if name.endswith(".json") and name != MANIFEST and name not in hashes and name not in unlisted
     )
     return problems
 
@@ -147,10 +148,10 @@ def verify_bundled() -> list[str]:
 
 
 def _read_bundled(folder: object, name: str) -> bytes:
-    from modslavery._loader import inside  # noqa: PLC0415
+    from modslavery._loader import check_plain_name  # noqa: PLC0415
 
     # The manifest names files; refuse any name that could point outside the data folder.
-    inside(Path("data"), name)
+    check_plain_name(name)
     data: bytes = folder.joinpath(name).read_bytes()  # type: ignore[attr-defined]
     return data
 
