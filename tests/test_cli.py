@@ -12,6 +12,7 @@ import pytest
 
 import modslavery
 from modslavery.cli import main
+from modslavery.export._tables import TABLES
 
 GE = "general-election-statement"
 MAYORAL = "mayoral-pledge-2024"
@@ -347,3 +348,11 @@ def test_statistics_json_is_the_bundled_records(capsys):
         bundled["news-jstac-launch-s06"],
         bundled["pledge-mayoral-2024-s02"],
     ]
+
+
+def test_datapackage_export_lists_only_what_it_wrote(capsys, tmp_path):
+    (tmp_path / "stale.csv").write_text("old\n", encoding="utf-8")
+    data = run_json(capsys, "export", "--format", "datapackage", str(tmp_path))
+    names = sorted(Path(p).name for p in data["files"])
+    assert "stale.csv" not in names
+    assert names == sorted([*(f"{t.name}.csv" for t in TABLES), "metadata.csv", "datapackage.json"])

@@ -324,8 +324,11 @@ def export(args: argparse.Namespace) -> Text:
     elif fmt == "sqlite":
         paths = [writers.export_sqlite(args.target)]
     elif fmt == "datapackage":
+        import json  # noqa: PLC0415
+
         path = writers.export_datapackage(args.target)
-        paths = [*sorted(path.parent.glob("*.csv")), path]
+        resources = json.loads(path.read_text(encoding="utf-8"))["resources"]
+        paths = [*(path.parent / r["path"] for r in resources), path]
     else:
         from modslavery.export.schema import write_schemas  # noqa: PLC0415
 
