@@ -86,3 +86,12 @@ def test_the_document_text_is_marked_not_openly_licensed(package_dir):
     assert "Not openly licensed" in text_field["description"]
     others = [r for r in d["resources"] if r["name"] != "documents"]
     assert all(r["licenses"] == [d["licenses"][0]] for r in others)
+
+
+def test_the_package_is_byte_identical_across_exports(tmp_path):
+    first = export_datapackage(tmp_path / "a").parent
+    second = export_datapackage(tmp_path / "b").parent
+    files = sorted(p.name for p in first.iterdir())
+    assert files == sorted(p.name for p in second.iterdir())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
