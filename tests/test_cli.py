@@ -196,6 +196,11 @@ class TestSeries:
         rows = run_json(capsys, "series", "nrm-referrals")
         assert [(r["value"], r["qualifier"]) for r in rows] == [(3800, "more_than"), (17004, "exact")]
 
+    def test_unknown_document_filter_is_exit_1_not_an_empty_list(self, capsys):
+        code, out, err = run(capsys, "statistics", "list", "--document", "no-such-document")
+        assert (code, out) == (1, "")
+        assert err.startswith("modslavery: error: no document with id 'no-such-document'")
+
     def test_unknown_measure_is_exit_1(self, capsys):
         code, _, err = run(capsys, "series", "no-such-measure")
         assert code == 1

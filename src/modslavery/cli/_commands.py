@@ -164,7 +164,10 @@ def _stat_row(s: Statistic) -> tuple[Any, ...]:
 
 def statistics_list(args: argparse.Namespace) -> Table:
     """Statistics matching the filters given, in data order; ``--json`` gives the full records."""
-    chosen = _ds().statistics.filter(
+    ds = _ds()
+    if args.document is not None:
+        ds.documents[args.document]  # an unknown id is an error, not an empty list
+    chosen = ds.statistics.filter(
         document=args.document, measure=args.measure, unit=args.unit, geography=args.geography,
         qualifier=args.qualifier, year=args.year,
     )  # fmt: skip
