@@ -265,7 +265,7 @@ def _duplicate_id(draw: st.DrawFn, filename: str, value: list[Any]) -> list[Any]
     if draw(st.booleans()) or len(value) == 1:
         value.insert(draw(st.integers(0, len(value))), copy.deepcopy(value[i]))
     else:
-        j = draw(st.integers(0, len(value) - 1).filter(lambda j: j != i))
+        j = (i + draw(st.integers(1, len(value) - 1))) % len(value)  # any record but i
         if isinstance(value[i], dict) and isinstance(value[j], dict) and "id" in value[i]:
             value[j]["id"] = value[i]["id"]
     return value

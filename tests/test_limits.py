@@ -200,6 +200,15 @@ class TestPaths:
             f"exclusions.json: missing from {data_dir}",
         )
 
+    def test_a_directory_path_with_a_nul_byte(self) -> None:
+        with pytest.raises(modslavery.DataError, match=r"not a usable directory path \(embedded null byte\)"):
+            modslavery.Dataset.from_directory("data\0dir")
+
+    def test_a_file_instead_of_a_directory(self, data_dir: Path) -> None:
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(data_dir / "documents.json")
+        assert info.value.problems == (f"{data_dir / 'documents.json'}: not a directory",)
+
     @pytest.mark.parametrize(
         "name", ["..", ".", "", "../documents.json", "/etc/passwd", "a/b.json", "a\\b.json", "x\0"]
     )

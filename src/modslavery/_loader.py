@@ -339,6 +339,8 @@ def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> dict[str
         resolved_root = root.resolve(strict=True)
     except OSError as error:
         raise DataError([f"{root}: cannot read the directory ({error.strerror or error})"]) from None
+    except ValueError as error:  # an embedded NUL byte
+        raise DataError([f"{root!r}: not a usable directory path ({error})"]) from None
     if not resolved_root.is_dir():
         raise DataError([f"{root}: not a directory"])
     raw: dict[str, object] = {}
