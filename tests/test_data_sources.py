@@ -397,6 +397,7 @@ def test_laws_named_in_the_issue_are_mentioned(ds) -> None:
     assert [d.id for d in ds.documents_mentioning("Joint Slavery Trafficking Analysis Centre")] == ["news-jstac-launch"]
 
 
-def test_module_level_collections_are_the_loaded_ones(ds) -> None:
+def test_module_level_collections_are_the_loaded_ones() -> None:
+    ds = modslavery.load()
     assert modslavery.documents is ds.documents
     assert modslavery.organisations is ds.organisations

@@ -108,7 +108,7 @@ def uncovered_numbers(ds: Dataset) -> tuple[tuple[str, NumberToken], ...]:
         0
 
     """
-    found = []
+    found: list[tuple[str, NumberToken]] = []
     for document in ds.documents:
         spans = covered_spans(ds, document.id)
         found.extend(
