@@ -91,6 +91,17 @@ class TestThroughFromDirectory:
             modslavery.Dataset.from_directory(data_dir)
         assert any(p.startswith("statistics.json: $[0].value: expected a finite number") for p in info.value.problems)
 
+    def test_every_invalid_field_of_a_record_is_reported(self, data_dir: Path) -> None:
+        """Two invalid values in one record and one in another: three problems, each at its field."""
+        path = data_dir / "signatures.json"
+        records = json.loads(path.read_text(encoding="utf-8"))
+        records[2].update(position=0, end=records[2]["start"] - 1)
+        records[5].update(id="Not An Id")
+        path.write_text(json.dumps(records), encoding="utf-8")
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(data_dir)
+        assert [p.split(": ")[1] for p in info.value.problems] == ["$[2].position", "$[2].end", "$[5].id"]
+
     def test_float_value_is_accepted(self, data_dir: Path) -> None:
         """A finite float is a valid statistic value (int | float), not coerced to int."""
         _write_with(data_dir, "statistics.json", 0, "value", 45000000.5)
@@ -214,13 +225,19 @@ class TestDirect:
         }
         with pytest.raises(modslavery.DataError) as info:
             structure_records([sig], Signature, "signatures.json")
-        # attrs stops at the first failing validator of a record, so one problem per record here.
-        assert info.value.problems == ("signatures.json: $[0].position: 'position' must be >= 1: 0",)
-        sig.update(position=1, start=5, end=4)
+        # attrs stops at the first failing validator; the converter then runs them all.
+        assert info.value.problems == (
+            "signatures.json: $[0].position: 'position' must be >= 1: 0",
+            "signatures.json: $[0].name_as_written: Length of 'name_as_written' must be >= 1: 0",
+        )
+        sig.update(id="Bad Id", position=1, name_as_written="x", start=5, end=4)
         with pytest.raises(modslavery.DataError) as info:
             structure_records([sig], Signature, "signatures.json")
-        assert info.value.problems[0].startswith("signatures.json: $[0].name_as_written: Length of 'name_as_written'")
-        sig.update(name_as_written="x")
+        assert info.value.problems == (
+            "signatures.json: $[0].id: 'id' must match regex '^[a-z0-9][a-z0-9-]*[a-z0-9]$' ('Bad Id' doesn't)",
+            "signatures.json: $[0].end: end (4) is before start (5)",
+        )
+        sig.update(id="a-b")
         with pytest.raises(modslavery.DataError) as info:
             structure_records([sig], Signature, "signatures.json")
         assert info.value.problems == ("signatures.json: $[0].end: end (4) is before start (5)",)

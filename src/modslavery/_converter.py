@@ -181,9 +181,48 @@ def _attrs_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, t
         if type(value) is not dict:
             msg = f"expected an object, got {_json_type(value)}"
             raise TypeError(msg)
-        return inner(value, cls)
+        try:
+            return inner(value, cls)
+        except ClassValidationError as error:
+            with_notes, without_notes = error.group_exceptions()
+            if with_notes or not without_notes:
+                raise
+            # Every field structured, and __init__ failed: attrs stops at the first failing
+            # validator, so run them all to report every invalid field of the record at once.
+            try:
+                every = _all_validator_errors(cls, value, conv)
+            except Exception:  # noqa: BLE001 - fall back to the error attrs raised
+                every = None
+            raise every or error from None
 
     return hook
+
+
+def _all_validator_errors(cls: Any, value: dict[str, Any], conv: cattrs.Converter) -> ClassValidationError | None:
+    """Run each field's validator on the structured values; the errors with their fields, or None."""
+    instance = object.__new__(cls)
+    fields = attrs.fields(attrs.resolve_types(cls))
+    for field in fields:
+        if field.name in value:
+            item = conv.structure(value[field.name], field.type)
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            item = field.default.factory()
+        else:
+            item = field.default
+        object.__setattr__(instance, field.name, item)
+    errors: list[Exception] = []
+    for field in fields:
+        if field.validator is None:
+            continue
+        try:
+            field.validator(instance, field, getattr(instance, field.name))
+        except (TypeError, ValueError) as error:
+            note = AttributeValidationNote(f"Validating {cls.__qualname__} @ {field.name}", field.name, field.type)
+            error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[union-attr]
+            errors.append(error)
+    if len(errors) < 2:  # noqa: PLR2004 - one error is what attrs already reported
+        return None
+    return ClassValidationError(f"While validating {cls.__qualname__}", errors, cls)
 
 
 def _field_of(error: BaseException, cls: type) -> str | None:
