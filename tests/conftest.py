@@ -25,6 +25,16 @@ def pytest_report_header() -> list[str]:
     return [f"modslavery {modslavery.__version__} (data {modslavery.__data_version__}), attrs {attrs.__version__}"]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_cached_dataset() -> object:
+    """Put the cached bundled data set back after a test that clears or replaces it."""
+    from modslavery import _loader
+
+    saved = _loader._cache
+    yield
+    _loader._cache = saved
+
+
 @pytest.fixture(scope="session")
 def ds() -> modslavery.Dataset:
     """The bundled data set."""

@@ -310,7 +310,7 @@ class PartialDate:
             PartialDate(year=2013, month=4, day=24)
 
         """
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+        match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
         if match is None:
             msg = f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
             raise ValueError(msg)
