@@ -133,7 +133,6 @@ def signatory_overlap(campaigns: Sequence[Campaign | str] = (), *, ds: Dataset |
         >>> [int(bar.get_height()) for bar in fig.axes[0].patches]
         [28, 32, 27]
 
-    Added in 0.1.0.
     """
     data = _dataset(ds)
     chosen = [data.campaigns[c] if isinstance(c, str) else c for c in (campaigns or list(data.campaigns))]
@@ -210,7 +209,6 @@ def statistic_series(
         >>> [text.get_text() for text in fig.axes[0].texts]
         ['more than 3,800', '17,004']
 
-    Added in 0.1.0.
     """
     data = _dataset(ds)
     measure_id = measure.id if isinstance(measure, Measure) else measure
