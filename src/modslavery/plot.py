@@ -172,7 +172,7 @@ def signatory_overlap(campaigns: Sequence[Campaign | str] = (), *, ds: Dataset |
         dots_ax.spines[side].set_visible(False)
     dots_ax.tick_params(axis="y", length=0)
 
-    sources = "; ".join(f"{data.documents[c.document_id].title} ({c.document_id})" for c in chosen)
+    sources = "; ".join(f"\u201c{data.documents[c.document_id].title}\u201d ({c.document_id})" for c in chosen)
     _cite(fig, f"Source: the signatory lists of {sources}.\n{_provenance(ds)}")
     return fig
 
@@ -261,7 +261,7 @@ def statistic_series(
         doc = data.documents[stat.document_id]
         speaker = "" if stat.speaker_id is None else f", quoting {data.entities[stat.speaker_id].name}"
         date = f", {doc.published.start}" if doc.published is not None and doc.published.start else ""
-        lines.append(f"{_period_label(stat)}: {doc.title}{date} ({stat.document_id}{speaker})")
+        lines.append(f"{_period_label(stat)}: \u201c{doc.title}\u201d{date} ({stat.document_id}{speaker})")
     _cite(fig, "Sources: " + "; ".join(lines) + f".\n{_provenance(ds)}")
     return fig
 
