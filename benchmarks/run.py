@@ -3,7 +3,9 @@ The modslavery benchmark suite (issue #8): every figure as a ratio to a baseline
 
 Absolute times on a shared machine are noise; a ratio to a baseline taken in
 the same run, interleaved with the subject, is what we track. Each figure is
-the median of repeated runs.
+the median of repeated runs of CPU time (user + system, of this process or of
+the fresh interpreter it starts), so that other load on the machine counts
+as little as it can.
 
 Usage::
 
@@ -25,6 +27,7 @@ import importlib.util
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -48,7 +51,11 @@ FILENAMES = synthetic.FILENAMES
 
 #: Loose bounds for the goals that are met, checked by ``--check`` (ratios only).
 #: A goal that is not met is not listed: it is reported, never checked.
-LOOSE_BOUNDS: dict[str, float] = {}
+LOOSE_BOUNDS: dict[str, float] = {
+    "import": 1.5,  # goal 1.15x; measured about 0.55x
+    "memory_peak": 2.6,  # goal 2.0x; measured about 1.6x
+    "growth": 2.0,  # goal 1.3x; measured 1.1x at 10x-1000x, 1.3x-1.7x in the noisier --quick sizes (10x-100x)
+}
 
 
 @dataclass
@@ -85,11 +92,21 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children.
+
+    CPU time, not wall time: on a shared machine, waiting for a core is not our cost.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(fn: Callable[[], object]) -> float:
     gc.collect()
-    start = time.perf_counter()
+    start = _cpu()
     fn()
-    return time.perf_counter() - start
+    return _cpu() - start
 
 
 def paired(subject: Callable[[], object], baseline: Callable[[], object], repeats: int) -> tuple[float, float]:
@@ -225,13 +242,13 @@ def validated_load(s: Settings, folders: dict[int, Path]) -> list[Figure]:
             for name, raw in data.items():
                 decoders[name].decode(raw)
 
-        ours_again, theirs = paired(ours, with_pydantic, s.repeats)
+        ours_again, pydantic_time = paired(ours, with_pydantic, s.repeats)
         figures.append(
             Figure(
                 "validated_vs_pydantic",
                 f"the same load vs pydantic v2 TypeAdapter.validate_json ({s.scale}x)",
                 ours_again,
-                theirs,
+                pydantic_time,
                 "s",
                 1.0,
             )
@@ -247,7 +264,9 @@ def validated_load(s: Settings, folders: dict[int, Path]) -> list[Figure]:
             )
         )
         figures.append(
-            Figure("pydantic_vs_json", f"pydantic v2 vs json.loads ({s.scale}x), for scale", theirs, baseline, "s")
+            Figure(
+                "pydantic_vs_json", f"pydantic v2 vs json.loads ({s.scale}x), for scale", pydantic_time, baseline, "s"
+            )
         )
     else:
         figures.append(
@@ -257,13 +276,16 @@ def validated_load(s: Settings, folders: dict[int, Path]) -> list[Figure]:
 
 
 def growth(s: Settings, folders: dict[int, Path]) -> list[Figure]:
-    per_record = {}
-    for scale in s.growth:
-        folder = folders[scale]
-        count = _records(folder)
-        repeats = s.repeats if scale >= s.scale else s.repeats * 2
-        times = [timed(lambda f=folder: modslavery.Dataset.from_directory(f)) for _ in range(repeats + 1)][1:]
-        per_record[scale] = median(times) / count
+    counts = {scale: _records(folders[scale]) for scale in s.growth}
+    times: dict[int, list[float]] = {scale: [] for scale in s.growth}
+    for scale in s.growth:  # warm-up
+        modslavery.Dataset.from_directory(folders[scale])
+    loops = {scale: max(1, 100 // scale) for scale in s.growth}  # small sets: several loads per sample
+    for _ in range(s.repeats):
+        for scale in s.growth:  # round-robin, so that a noisy minute touches every size alike
+            load_it = per_call(lambda f=folders[scale]: modslavery.Dataset.from_directory(f), loops[scale])
+            times[scale].append(timed(load_it))
+    per_record = {scale: median(times[scale]) / loops[scale] / counts[scale] for scale in s.growth}
     figures = [
         Figure(f"growth_{scale}", f"validated load per record at {scale}x", value, None, "s/record")
         for scale, value in per_record.items()
@@ -367,12 +389,28 @@ def signatory_sets(s: Settings, folders: dict[int, Path]) -> list[Figure]:
         [len(members[a] & members[b]) for a, b in combinations(chosen, 2)]
 
     subject, baseline = paired(table, naive, max(3, s.repeats))
+    # The same 10 campaigns in a small and in the big set: the work that grows is the pass over signatures.
+    small = modslavery.Dataset.from_directory(folders[min(s.growth)])
+    ten = small.campaigns.ids[:10]
+    small_time = median([timed(lambda: small.overlap(*ten)) for _ in range(s.repeats * 3)])
+    big_time = median([timed(lambda: big.overlap(*ten)) for _ in range(s.repeats * 3)])
+    growth = len(big.signatures) / len(small.signatures)
     figures.append(
         Figure(
             "overlap",
-            f"overlap table of {len(chosen)} campaigns ({len(big.signatures)} signatures) vs naive pairwise set intersections",
+            f"overlap table of {len(chosen)} campaigns ({len(big.signatures)} signatures) vs naive pairwise set intersections (counts only, no rows)",
             subject,
             baseline,
+            "s",
+        )
+    )
+    figures.append(
+        Figure(
+            "overlap_growth",
+            f"overlap of the same 10 campaigns in the {s.scale}x vs the {min(s.growth)}x set"
+            f" ({growth:.0f}x the signatures: linear is about {growth:.0f}x, quadratic {growth**2:.0f}x)",
+            big_time,
+            small_time,
             "s",
         )
     )
@@ -423,6 +461,7 @@ def machine() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "platform": platform.platform(),
         "cpu": f"{cpu}, {os.cpu_count()} logical CPUs",
+        "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?",
         "modslavery": modslavery.__version__,
         "packages": ", ".join(versions),
     }

@@ -183,13 +183,15 @@ class Dataset:
         setter(self, "statistics", Statistics(parts.statistics, measures=(m.id for m in parts.measures)))
 
         signatories: dict[str, list[Organisation]] = {c.id: [] for c in parts.campaigns}
-        campaigns_by_org: dict[str, list[str]] = {}
-        organisations = self.organisations
+        # A dict of campaign ids is an ordered set: first-signed order, constant-time membership.
+        campaigns_by_org: dict[str, dict[str, None]] = {}
+        by_id = {org.id: org for org in parts.organisations}
         for sig in parts.signatures:
-            signatories[sig.campaign_id].append(organisations[sig.organisation_id])
-            ids = campaigns_by_org.setdefault(sig.organisation_id, [])
-            if sig.campaign_id not in ids:
-                ids.append(sig.campaign_id)
+            signatories[sig.campaign_id].append(by_id[sig.organisation_id])
+            ids = campaigns_by_org.get(sig.organisation_id)
+            if ids is None:
+                ids = campaigns_by_org[sig.organisation_id] = {}
+            ids[sig.campaign_id] = None
         setter(self, "_signatories", {k: frozenset(v) for k, v in signatories.items()})
         setter(self, "_campaigns_by_org", {k: tuple(v) for k, v in campaigns_by_org.items()})
         by_document: dict[str, list[Statistic]] = {d.id: [] for d in parts.documents}
