@@ -19,7 +19,7 @@ from modslavery.errors import NotFound
 from modslavery.models import Organisation
 from modslavery.names import name_key, name_words, variant_keys
 
-__all__ = ["Organisations", "build_name_index"]
+__all__ = ["Organisations", "build_loose_index", "build_name_index"]
 
 #: Queries with a key this short (or shorter) are initials: partial matches are capped.
 SHORT_QUERY = 4
@@ -33,21 +33,20 @@ WORD_MINIMUM = 2
 MIN_SCORE = 0.5
 
 
-def build_name_index(organisations: Iterable[Organisation]) -> tuple[dict[str, str], dict[str, set[str]], list[str]]:
+def build_name_index(organisations: Iterable[Organisation]) -> tuple[dict[str, str], list[str]]:
     """
     Index every name, acronym and alias by :func:`~modslavery.names.name_key`.
 
-    Returns the exact index (key to id), the looser variant index (key to ids)
-    and a list of clashes: keys that two organisations share.
+    Returns the exact index (key to id) and a list of clashes: keys that two
+    organisations share, or names with no letters or digits.
 
     Example:
-        >>> exact, loose, clashes = build_name_index([Organisation(id="a21", name="A21 UK", aliases=("A21",))])
+        >>> exact, clashes = build_name_index([Organisation(id="a21", name="A21 UK", aliases=("A21",))])
         >>> exact["a21uk"], clashes
         ('a21', [])
 
     """
     exact: dict[str, str] = {}
-    loose: dict[str, set[str]] = {}
     clashes: list[str] = []
     for org in organisations:
         for name in org.names:
@@ -58,9 +57,27 @@ def build_name_index(organisations: Iterable[Organisation]) -> tuple[dict[str, s
             owner = exact.setdefault(key, org.id)
             if owner != org.id:
                 clashes.append(f"{org.id}: name {name!r} is also a name of {owner!r}")
+    return exact, clashes
+
+
+def build_loose_index(organisations: Iterable[Organisation], exact: dict[str, str]) -> dict[str, frozenset[str]]:
+    """
+    Index the looser forms of every name (:func:`~modslavery.names.variant_keys`) to the ids they fit.
+
+    Keys that are also exact keys are left out: an exact match always wins.
+
+    Example:
+        >>> orgs = [Organisation(id="a21", name="A21 UK")]
+        >>> build_loose_index(orgs, build_name_index(orgs)[0])
+        {'a21': frozenset({'a21'})}
+
+    """
+    loose: dict[str, set[str]] = {}
+    for org in organisations:
+        for name in org.names:
             for variant in variant_keys(name):
                 loose.setdefault(variant, set()).add(org.id)
-    return exact, loose, clashes
+    return {k: frozenset(v) for k, v in loose.items() if k not in exact}
 
 
 def _partial_score(query_key: str, query_words: list[str], name: str) -> float:
@@ -93,19 +110,27 @@ class Organisations(Records[Organisation]):
 
     """
 
-    __slots__ = ("_exact", "_loose")
+    __slots__ = ("_exact", "_loose_cache", "_spelled")
 
-    def __init__(
-        self, items: Iterable[Organisation], *, index: tuple[dict[str, str], dict[str, set[str]]] | None = None
-    ) -> None:
+    def __init__(self, items: Iterable[Organisation], *, index: dict[str, str] | None = None) -> None:
         items = tuple(items)
-        if index is None:
-            exact, loose, _ = build_name_index(items)
-        else:
-            exact, loose = index
-        self._exact = exact
-        self._loose = {k: frozenset(v) for k, v in loose.items() if k not in exact}
+        self._exact = build_name_index(items)[0] if index is None else index
+        # The looser forms are needed only when an exact key misses: built on first use.
+        self._loose_cache: dict[str, frozenset[str]] | None = None
+        # Every spelling exactly as the data writes it, then every id (ids win, as in the slow path):
+        # the common case of a name copied from the data costs one dict lookup.
+        spelled = {name: org for org in items for name in org.names}
+        spelled.update((org.id, org) for org in items)
+        self._spelled = spelled
         super().__init__(items, kind="organisation")
+
+    def _loose(self) -> dict[str, frozenset[str]]:
+        loose = self._loose_cache
+        if loose is None:
+            # Idempotent: racing threads build equal dicts, and either may be kept.
+            loose = build_loose_index(self._items, self._exact)
+            object.__setattr__(self, "_loose_cache", loose)
+        return loose
 
     def lookup(self, name: str) -> Organisation:
         """
@@ -130,18 +155,20 @@ class Organisations(Records[Organisation]):
             'bakhita-centre'
 
         """
+        try:
+            return self._spelled[name]
+        except (KeyError, TypeError):
+            pass
         if not isinstance(name, str):
             msg = f"lookup() takes a name as a string, not {type(name).__name__}"
             raise TypeError(msg)
-        if name in self._by_id:
-            return self._by_id[name]
         key = name_key(name)
         org_id = self._exact.get(key)
         if org_id is not None:
             return self._by_id[org_id]
         candidates: set[str] = set()
         for variant in {key} | variant_keys(name):
-            candidates |= self._loose.get(variant, frozenset())
+            candidates |= self._loose().get(variant, frozenset())
             if variant in self._exact:
                 candidates.add(self._exact[variant])
         if len(candidates) == 1:

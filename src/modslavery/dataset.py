@@ -144,11 +144,11 @@ class Dataset:
     _mentions_by_target: dict[str, tuple[Mention, ...]]
 
     def __init__(self, parts: Parts, *, source: str = "<memory>") -> None:
-        exact, loose, clashes = build_name_index(parts.organisations)
+        exact, clashes = build_name_index(parts.organisations)
         problems = check_parts(parts, clashes)
         if problems:
             raise DataError([f"{source}: {p}" if source != "<memory>" else p for p in problems])
-        self._index(parts, source, exact, loose)
+        self._index(parts, source, exact)
 
     @classmethod
     def _trusted(cls, parts: Parts, *, source: str) -> Dataset:
@@ -163,12 +163,12 @@ class Dataset:
             'empty'
 
         """
-        exact, loose, _ = build_name_index(parts.organisations)
+        exact, _ = build_name_index(parts.organisations)
         dataset = cls.__new__(cls)
-        dataset._index(parts, source, exact, loose)  # noqa: SLF001 - the class's own helper
+        dataset._index(parts, source, exact)  # noqa: SLF001 - the class's own helper
         return dataset
 
-    def _index(self, parts: Parts, source: str, exact: dict[str, str], loose: dict[str, set[str]]) -> None:
+    def _index(self, parts: Parts, source: str, exact: dict[str, str]) -> None:
         setter = object.__setattr__
         setter(self, "source", source)
         for _, attribute, model in FILES:
@@ -179,7 +179,7 @@ class Dataset:
                 attribute,
                 Records(getattr(parts, attribute), kind=attribute[:-1] if attribute != "entities" else "entity"),
             )
-        setter(self, "organisations", Organisations(parts.organisations, index=(exact, loose)))
+        setter(self, "organisations", Organisations(parts.organisations, index=exact))
         setter(self, "statistics", Statistics(parts.statistics, measures=(m.id for m in parts.measures)))
 
         signatories: dict[str, list[Organisation]] = {c.id: [] for c in parts.campaigns}

@@ -18,7 +18,6 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 __all__ = ["name_key", "name_words", "variant_keys"]
 
@@ -39,8 +38,13 @@ def name_words(name: str) -> list[str]:
         ['rene', 'cassin']
 
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if name.isascii():  # nothing to decompose: most names, and the fast common case
+        text = name.lower()
+    else:
+        import unicodedata  # noqa: PLC0415 - only non-ASCII names need it
+
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
     return _WORD.findall(text)
 
