@@ -130,3 +130,12 @@ def test_converter_is_one_object() -> None:
     import cattrs
 
     assert converter is not cattrs.global_converter
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_days_in_month_agrees_with_the_calendar_module(year: int, month: int) -> None:
+    import calendar
+
+    from modslavery.models import _days_in_month
+
+    assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]

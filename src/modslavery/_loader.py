@@ -404,12 +404,9 @@ def bundled_files() -> Traversable:
 
 
 def _bundled_bytes(names: list[str]) -> dict[str, bytes]:
-    """The bytes of bundled data files: straight from disk when the package is a directory."""
-    # importlib.resources costs milliseconds of imports at start-up (the backport before 3.12);
-    # a package installed as files needs none of it, a zipped one still goes through it.
-    folder = Path(__file__).parent / "data"
-    if folder.is_dir():
-        return {name: (folder / name).read_bytes() for name in names}
+    """The bytes of bundled data files, read through :mod:`importlib.resources` (a directory or a zip alike)."""
+    # This costs some milliseconds of imports at start-up (the backport before 3.12, see
+    # docs/performance.md); reading files next to __file__ would break a zipped package.
     resources = bundled_files()
     return {name: resources.joinpath(name).read_bytes() for name in names}
 

@@ -228,15 +228,22 @@ def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], 
         raise ValueError(msg)
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar (as :func:`calendar.monthrange`, without its imports)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1]  # noqa: PLR2004
+
+
 def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     if instance.month is None:
         msg = "a day needs a month"
         raise ValueError(msg)
-    import calendar  # noqa: PLC0415 - only needed for the rare day-precision date
-
-    last = calendar.monthrange(instance.year, instance.month)[1]
+    last = _days_in_month(instance.year, instance.month)
     if not 1 <= value <= last:
         msg = f"day must be in 1..{last} for {instance.year}-{instance.month:02d}, not {value}"
         raise ValueError(msg)
