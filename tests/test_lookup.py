@@ -212,3 +212,27 @@ def test_unrelated_queries_find_nothing_by_default(ds) -> None:
 
 def test_short_whole_word_queries_still_find_their_names(ds) -> None:
     assert {o.id for o, _ in ds.organisations.search("hope")} == {"hope-at-home", "hope-for-justice"}
+
+
+def test_lazy_name_indexes_are_safe_under_threads(data_dir) -> None:
+    """The normalised and loose indexes are built on first need; racing threads all get the right answer."""
+    import threading
+
+    fresh = modslavery.Dataset.from_directory(data_dir)
+    orgs = modslavery.load().organisations
+    queries = ["unseen", "JESUIT REFUGEE SERVICE", "the snowdrop project", "Focus on Labour Exploitation (FLEX)"]
+    expected = [orgs.lookup(q).id for q in queries]
+    for dataset in (fresh, modslavery._loader._load_bundled()):
+        results: list[list[str]] = []
+        barrier = threading.Barrier(8)
+
+        def worker(ds=dataset, barrier=barrier, results=results) -> None:
+            barrier.wait()
+            results.append([ds.organisations.lookup(q).id for q in queries])
+
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert results == [expected] * 8

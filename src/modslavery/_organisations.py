@@ -110,11 +110,13 @@ class Organisations(Records[Organisation]):
 
     """
 
-    __slots__ = ("_exact", "_loose_cache", "_spelled")
+    __slots__ = ("_exact_cache", "_loose_cache", "_spelled")
 
     def __init__(self, items: Iterable[Organisation], *, index: dict[str, str] | None = None) -> None:
         items = tuple(items)
-        self._exact = build_name_index(items)[0] if index is None else index
+        # The normalised index is needed only when a name is not spelled as the data writes it;
+        # a caller that has built it already (to check for clashes) passes it in.
+        self._exact_cache: dict[str, str] | None = index
         # The looser forms are needed only when an exact key misses: built on first use.
         self._loose_cache: dict[str, frozenset[str]] | None = None
         # Every spelling exactly as the data writes it, then every id (ids win, as in the slow path):
@@ -124,11 +126,19 @@ class Organisations(Records[Organisation]):
         self._spelled = spelled
         super().__init__(items, kind="organisation")
 
+    def _exact(self) -> dict[str, str]:
+        exact = self._exact_cache
+        if exact is None:
+            # Idempotent: racing threads build equal dicts, and either may be kept.
+            exact = build_name_index(self._items)[0]
+            object.__setattr__(self, "_exact_cache", exact)
+        return exact
+
     def _loose(self) -> dict[str, frozenset[str]]:
         loose = self._loose_cache
         if loose is None:
             # Idempotent: racing threads build equal dicts, and either may be kept.
-            loose = build_loose_index(self._items, self._exact)
+            loose = build_loose_index(self._items, self._exact())
             object.__setattr__(self, "_loose_cache", loose)
         return loose
 
@@ -163,14 +173,15 @@ class Organisations(Records[Organisation]):
             msg = f"lookup() takes a name as a string, not {type(name).__name__}"
             raise TypeError(msg)
         key = name_key(name)
-        org_id = self._exact.get(key)
+        exact = self._exact()
+        org_id = exact.get(key)
         if org_id is not None:
             return self._by_id[org_id]
         candidates: set[str] = set()
         for variant in {key} | variant_keys(name):
             candidates |= self._loose().get(variant, frozenset())
-            if variant in self._exact:
-                candidates.add(self._exact[variant])
+            if variant in exact:
+                candidates.add(exact[variant])
         if len(candidates) == 1:
             return self._by_id[candidates.pop()]
         if candidates:

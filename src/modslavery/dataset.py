@@ -163,12 +163,12 @@ class Dataset:
             'empty'
 
         """
-        exact, _ = build_name_index(parts.organisations)
         dataset = cls.__new__(cls)
-        dataset._index(parts, source, exact)  # noqa: SLF001 - the class's own helper
+        # No name index yet: the organisations build it on the first lookup that needs it.
+        dataset._index(parts, source, None)  # noqa: SLF001 - the class's own helper
         return dataset
 
-    def _index(self, parts: Parts, source: str, exact: dict[str, str]) -> None:
+    def _index(self, parts: Parts, source: str, exact: dict[str, str] | None) -> None:
         setter = object.__setattr__
         setter(self, "source", source)
         for _, attribute, model in FILES:
