@@ -224,3 +224,19 @@ class TestMakeFigures:
         spec.loader.exec_module(module)
         committed = sorted(p.name for p in (ROOT / "docs" / "img").glob("*.png"))
         assert committed == sorted(module.FIGURES)
+
+
+def test_source_lines_mark_editorial_titles_and_inferred_dates(ds) -> None:
+    """A title we wrote is never put in quotes as if the source said it; an inferred date says so."""
+    from modslavery.plot import _document_label
+
+    for doc in ds.documents:
+        label = _document_label(doc)
+        if doc.title_basis.value == "stated":
+            assert f"\u201c{doc.title}\u201d" in label
+        else:
+            assert "\u201c" not in label
+            assert "[title ours]" in label
+        if doc.published is not None and doc.published.basis.value == "inferred":
+            assert label.endswith("(inferred)")
+    assert _document_label(ds.documents["op-ed-stroud"]).endswith("not before 2015 (inferred)")

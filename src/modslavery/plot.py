@@ -23,7 +23,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from modslavery.models import Campaign, Measure, Qualifier, Statistic, Unit
+from modslavery.models import Basis, Campaign, Document, Measure, Qualifier, Statistic, TitleBasis, Unit
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -172,7 +172,7 @@ def signatory_overlap(campaigns: Sequence[Campaign | str] = (), *, ds: Dataset |
         dots_ax.spines[side].set_visible(False)
     dots_ax.tick_params(axis="y", length=0)
 
-    sources = "; ".join(f"\u201c{data.documents[c.document_id].title}\u201d ({c.document_id})" for c in chosen)
+    sources = "; ".join(f"{_document_label(data.documents[c.document_id])} ({c.document_id})" for c in chosen)
     _cite(fig, f"Source: the signatory lists of {sources}.\n{_provenance(ds)}")
     return fig
 
@@ -260,10 +260,19 @@ def statistic_series(
     for stat in series:
         doc = data.documents[stat.document_id]
         speaker = "" if stat.speaker_id is None else f", quoting {data.entities[stat.speaker_id].name}"
-        date = f", {doc.published.start}" if doc.published is not None and doc.published.start else ""
-        lines.append(f"{_period_label(stat)}: \u201c{doc.title}\u201d{date} ({stat.document_id}{speaker})")
+        lines.append(f"{_period_label(stat)}: {_document_label(doc)} ({stat.document_id}{speaker})")
     _cite(fig, "Sources: " + "; ".join(lines) + f".\n{_provenance(ds)}")
     return fig
+
+
+def _document_label(doc: Document) -> str:
+    """A document as a source line cites it: a headline in quotes, an editorial title marked, a date with its basis."""
+    title = f"\u201c{doc.title}\u201d" if doc.title_basis is TitleBasis.STATED else f"{doc.title} [title ours]"
+    claim = doc.published
+    if claim is None or claim.start is None:
+        return title
+    date = str(claim.start) if claim.is_exact else f"not before {claim.start}"
+    return f"{title}, {date}" + (" (inferred)" if claim.basis is Basis.INFERRED else "")
 
 
 def _legend(ax: Axes, qualifiers: set[Qualifier]) -> None:
