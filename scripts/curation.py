@@ -446,7 +446,7 @@ STATISTICS = {
             "geography": "united_kingdom",
             "quote": "the 17 per cent rise",
             "period": _Y2016_INFERRED,
-            "note": "Reported speech, not a quotation. The text does not say what the rise is measured against.",
+            "note": "Reported speech, not a quotation. The text does not name what rose: the measure is inferred from the paragraph before it (victims 'referred for help', 'More victims of slavery than ever before are now receiving help'). Nor does it say against which year.",
         },
         {
             "measure": "nrm-referrals",
