@@ -75,3 +75,19 @@ def test_a_broken_manifest_means_a_full_check(fresh_cache, monkeypatch) -> None:
 @pytest.mark.parametrize("manifest", [b"[]", b'{"files": []}', b'{"files": {}}', b'{"data_version": "x"}'])
 def test_manifest_shapes_that_trust_nothing(manifest: bytes) -> None:
     assert not _loader._matches_manifest(_real_bytes(NAMES), manifest)
+
+
+def test_trusted_build_equals_the_validated_load(data_dir) -> None:
+    """The bundled data built without checks (modslavery._trusted) equals, value and type, the fully validated load."""
+    import attr
+
+    from modslavery import _loader
+    from modslavery.dataset import FILES
+
+    trusted = _loader._load_bundled()
+    validated = modslavery.Dataset.from_directory(data_dir)
+    for _, attribute, _ in FILES:
+        mine = [repr(attr.astuple(r, retain_collection_types=True)) for r in getattr(trusted, attribute)]
+        theirs = [repr(attr.astuple(r, retain_collection_types=True)) for r in getattr(validated, attribute)]
+        assert mine == theirs, attribute
+        assert [type(r) for r in getattr(trusted, attribute)] == [type(r) for r in getattr(validated, attribute)]
