@@ -234,6 +234,14 @@ _Y2016_INFERRED = {
     "note": "The text gives the year 2016 for the same NCA figures in Amber Rudd's words ('referred to support in 2016').",
 }
 
+_OUTCOMES_2022_INFERRED = {
+    "label": None,
+    "start": "2022",
+    "end": "2022",
+    "basis": "inferred",
+    "note": "'of these' refers to the offences recorded in 2022; outcomes as 'currently recorded'.",
+}
+
 STATISTICS = {
     "op-ed-stroud": [
         {
@@ -370,13 +378,7 @@ STATISTICS = {
             "qualifier": "less_than",
             "geography": "england_and_wales",
             "quote": "less than 1% of cases",
-            "period": {
-                "label": None,
-                "start": "2022",
-                "end": "2022",
-                "basis": "inferred",
-                "note": "'of these' refers to the offences recorded in 2022; outcomes as 'currently recorded'.",
-            },
+            "period": _OUTCOMES_2022_INFERRED,
         },
         {
             "measure": "offences-charged",
@@ -386,13 +388,7 @@ STATISTICS = {
             "qualifier": "exact",
             "geography": "england_and_wales",
             "quote": "(95) are currently recorded as having resulted in a charge or summons",
-            "period": {
-                "label": None,
-                "start": "2022",
-                "end": "2022",
-                "basis": "inferred",
-                "note": "'of these' refers to the offences recorded in 2022; outcomes as 'currently recorded'.",
-            },
+            "period": _OUTCOMES_2022_INFERRED,
         },
     ],
     "news-jstac-launch": [

@@ -82,14 +82,13 @@ def covered_spans(ds: Dataset, document_id: str) -> list[tuple[int, int]]:
         True
 
     """
-    spans = [(s.start, s.end) for s in ds.statistics if s.document_id == document_id]
+    campaigns = [c for c in ds.campaigns if c.document_id == document_id]
+    spans = [(s.start, s.end) for s in ds.statistics_of(document_id)]
+    spans += [(m.start, m.end) for m in ds.mentions_in(document_id)]
     spans += [(x.start, x.end) for x in ds.exclusions if x.document_id == document_id]
-    spans += [(m.start, m.end) for m in ds.mentions if m.document_id == document_id]
-    campaign_ids = {c.id for c in ds.campaigns if c.document_id == document_id}
-    spans += [(s.start, s.end) for s in ds.signatures if s.campaign_id in campaign_ids]
+    spans += [(s.start, s.end) for c in campaigns for s in ds.signatures_of(c)]
     document = ds.documents[document_id]
-    claims = [document.published, document.updated]
-    claims += [c.date for c in ds.campaigns if c.id in campaign_ids]
+    claims = [document.published, document.updated, *(c.date for c in campaigns)]
     for claim in claims:
         if claim is not None:
             spans += [(e.start, e.end) for e in claim.evidence]

@@ -112,6 +112,7 @@ class Dataset:
         "_mentions_by_document",
         "_mentions_by_target",
         "_signatories",
+        "_signatures_by_campaign",
         "_statistics_by_document",
         "campaigns",
         "documents",
@@ -138,6 +139,7 @@ class Dataset:
     exclusions: Records[Exclusion]
     source: str
     _signatories: dict[str, frozenset[Organisation]]
+    _signatures_by_campaign: dict[str, tuple[Signature, ...]]
     _campaigns_by_org: dict[str, tuple[str, ...]]
     _statistics_by_document: dict[str, tuple[Statistic, ...]]
     _mentions_by_document: dict[str, tuple[Mention, ...]]
@@ -182,17 +184,18 @@ class Dataset:
         setter(self, "organisations", Organisations(parts.organisations, index=exact))
         setter(self, "statistics", Statistics(parts.statistics, measures=(m.id for m in parts.measures)))
 
-        signatories: dict[str, list[Organisation]] = {c.id: [] for c in parts.campaigns}
+        signatures: dict[str, list[Signature]] = {c.id: [] for c in parts.campaigns}
         # A dict of campaign ids is an ordered set: first-signed order, constant-time membership.
         campaigns_by_org: dict[str, dict[str, None]] = {}
         by_id = {org.id: org for org in parts.organisations}
         for sig in parts.signatures:
-            signatories[sig.campaign_id].append(by_id[sig.organisation_id])
+            signatures[sig.campaign_id].append(sig)
             ids = campaigns_by_org.get(sig.organisation_id)
             if ids is None:
                 ids = campaigns_by_org[sig.organisation_id] = {}
             ids[sig.campaign_id] = None
-        setter(self, "_signatories", {k: frozenset(v) for k, v in signatories.items()})
+        setter(self, "_signatures_by_campaign", {k: tuple(v) for k, v in signatures.items()})
+        setter(self, "_signatories", {k: frozenset(by_id[s.organisation_id] for s in v) for k, v in signatures.items()})
         setter(self, "_campaigns_by_org", {k: tuple(v) for k, v in campaigns_by_org.items()})
         by_document: dict[str, list[Statistic]] = {d.id: [] for d in parts.documents}
         for stat in parts.statistics:
@@ -284,7 +287,7 @@ class Dataset:
 
         """
         campaign_id = self._campaign_id(campaign)
-        return tuple(s for s in self.signatures if s.campaign_id == campaign_id)
+        return self._signatures_by_campaign[campaign_id]
 
     def campaigns_signed_by(self, organisation: Organisation | str) -> tuple[Campaign, ...]:
         """
