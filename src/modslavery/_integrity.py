@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from modslavery.models import Evidence, Exclusion, Mention, Verdict
+from modslavery.models import Evidence, Exclusion, Mention, Statistic, Verdict
 
 if TYPE_CHECKING:
     from modslavery.dataset import Parts
@@ -110,21 +110,15 @@ def _check_documents(parts: Parts, organisation_ids: set[str]) -> list[str]:
 
 
 def _check_statistics(parts: Parts, texts: Mapping[str, str]) -> list[str]:
-    problems = []
+    problems = _check_quotes("statistics.json", parts.statistics, texts)
     measures = {m.id for m in parts.measures}
     statistic_ids = {s.id for s in parts.statistics}
     people = {e.id for e in parts.entities if e.kind.value == "person"}
     for i, stat in enumerate(parts.statistics):
         at = f"$[{i}]"
-        problems += _ref("statistics.json", f"{at}.document_id", "document", stat.document_id, texts)
         problems += _ref("statistics.json", f"{at}.measure", "measure", stat.measure, measures)
         problems += _ref("statistics.json", f"{at}.speaker_id", "person", stat.speaker_id, people)
         problems += _ref("statistics.json", f"{at}.conversion_of", "statistic", stat.conversion_of, statistic_ids)
-        text = texts.get(stat.document_id)
-        if text is not None:
-            problem = span_problem(text, stat.quote, stat.start, stat.end)
-            if problem:
-                problems.append(f"statistics.json: {at}.quote: {problem}")
     return problems
 
 
@@ -197,7 +191,10 @@ def _position_gaps(positions: Mapping[str, Mapping[int, int]]) -> list[str]:
     return problems
 
 
-def _check_quotes(filename: str, records: Sequence[Mention | Exclusion], texts: Mapping[str, str]) -> list[str]:
+def _check_quotes(
+    filename: str, records: Sequence[Statistic | Mention | Exclusion], texts: Mapping[str, str]
+) -> list[str]:
+    """The document reference and the quote's span of each record of a file."""
     problems = []
     for i, record in enumerate(records):
         text = texts.get(record.document_id)
