@@ -149,6 +149,24 @@ class TestMaxDepth:
         else:
             assert parse_json(data, "x.json", max_depth=limit) == value
 
+    @pytest.mark.parametrize("depth", [1, 7, 8, 9, 10, 17, 40])
+    @pytest.mark.parametrize("slack", [-2, -1, 0, 1])
+    def test_exact_past_the_quick_passes(self, depth: int, slack: int) -> None:
+        """Deep documents (past the scan's innermost-pair passes) are refused exactly at the limit, with siblings."""
+        chain: object = []
+        for level in range(depth - 1):  # arrays and objects in turn, from the inside out
+            chain = {"k": chain} if level % 2 else [chain]
+        text = json.dumps([chain, [], {}, chain])
+        value = json.loads(text)
+        limit = _depth(value) + slack
+        if limit < 0:
+            return
+        if slack < 0:
+            with pytest.raises(modslavery.DataError, match=rf"nested deeper than max_depth={limit}$"):
+                parse_json(text.encode(), "x.json", max_depth=limit)
+        else:
+            assert parse_json(text.encode(), "x.json", max_depth=limit) == value
+
 
 class TestPaths:
     def test_symlink_to_a_file_outside_is_refused(self, data_dir: Path, tmp_path_factory) -> None:
@@ -284,6 +302,29 @@ class TestParseErrors:
             "x.json: $[1].id: duplicate key 'id'",
             "x.json: $[1][\"odd key\"]: duplicate key 'odd key'",
         )
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        objects=st.lists(
+            st.lists(st.tuples(st.text(alphabet='ab:"\\{}[] \u00e9', max_size=3), st.integers(0, 9)), max_size=4),
+            max_size=4,
+        ),
+        nest=st.booleans(),
+    )
+    def test_repeated_keys_are_found_whatever_the_keys_hold(self, objects, nest: bool) -> None:
+        """Keys holding colons, quotes, brackets and escapes: refused exactly when an object repeats a key."""
+        members = ["{" + ", ".join(f"{json.dumps(k)}: {v}" for k, v in pairs) + "}" for pairs in objects]
+        if nest:  # the same objects again, as values inside an object
+            members.append("{" + ", ".join(f'"n{i}": {m}' for i, m in enumerate(members)) + "}")
+        text = "[" + ", ".join(members) + "]"
+        repeated = [k for pairs in objects for i, (k, _) in enumerate(pairs) if k in [key for key, _ in pairs[:i]]]
+        if repeated:
+            with pytest.raises(modslavery.DataError) as info:
+                parse_json(text.encode(), "x.json")
+            assert all("duplicate key" in problem for problem in info.value.problems)
+            assert len(info.value.problems) == len(repeated) * (2 if nest else 1)
+        else:
+            assert parse_json(text.encode(), "x.json") == json.loads(text)
 
     def test_over_long_integer_has_its_position(self) -> None:
         digits = "7" * 5000

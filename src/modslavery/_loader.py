@@ -55,12 +55,15 @@ DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The data format needs 6 (documents.json); the limit keeps parsing far from Python's recursion limit.
 DEFAULT_MAX_DEPTH = 64
 
-_OPENERS = frozenset(b"[{")
-_QUOTE = ord('"')
 _ESCAPE_BYTES = re.compile(rb"\\.", re.DOTALL)
-_NOT_SKELETON = bytes(byte for byte in range(256) if byte not in b'[]{}"')
-_STRING_BYTES = re.compile(rb'"[^"]*"')
-#: A JSON string (closed or not), or a bracket: what the nesting scan looks at.
+#: Every byte but brackets, quotes and colons: what the structure scan drops first.
+_NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}":')
+#: Objects and arrays alike, for the nesting scan.
+_ONE_BRACKET = bytes.maketrans(b"{}", b"[]")
+_OPEN = ord("[")
+#: How many innermost-pair removals the nesting scan tries before it counts bracket by bracket.
+_REPLACE_PASSES = 8
+#: A JSON string (closed or not), or a bracket: what the exact nesting scan looks at.
 _DEPTH_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|[\[{]|[\]}]')
 
 _lock = threading.Lock()
@@ -115,33 +118,62 @@ def _position(text: str, offset: int) -> str:
     return f"line {line} column {offset - text.rfind(chr(10), 0, offset)}"
 
 
-def _nesting_within(data: bytes, max_depth: int) -> bool:
+def _structure_marks(data: bytes) -> bytes | None:
     """
-    Whether arrays and objects nest at most *max_depth* deep: a fast, linear check that never parses.
+    The brackets and colons of a JSON document that stand outside its strings, found without parsing.
 
-    Escapes and then every byte but brackets and quotes are dropped (UTF-8 never
-    puts an ASCII byte inside a multi-byte character), then whole strings; what
-    is left is the brackets that structure the document. An unterminated string
-    or unbalanced brackets give ``False``: the slower scan then decides.
+    Escapes go first, then every byte but brackets, quotes and colons (UTF-8
+    never puts an ASCII byte inside a multi-byte character), then the strings
+    themselves. ``None`` if the quotes do not pair up (an unterminated string:
+    the parser reports it).
+
+    Example:
+        >>> _structure_marks(b'{"a": [1, "]:"], "b": {}}')
+        b'{:[]:{}}'
+
     """
-    skeleton = _STRING_BYTES.sub(b"", _ESCAPE_BYTES.sub(b"", data).translate(None, _NOT_SKELETON))
-    depth = 0
-    for byte in skeleton:
-        if byte in _OPENERS:
-            depth += 1
-            if depth > max_depth:
-                return False
-        elif byte == _QUOTE:
+    if b"\\" in data:
+        data = _ESCAPE_BYTES.sub(b"", data)
+    marks = data.translate(None, _NOT_STRUCTURE)
+    # Most strings hold none of these bytes and leave an empty pair of quotes. If removing
+    # those left no quote, every string was such a pair; otherwise pair the quotes in order.
+    outside = marks.replace(b'""', b"")
+    if b'"' in outside:
+        pieces = marks.split(b'"')
+        if len(pieces) % 2 == 0:
+            return None
+        outside = b"".join(pieces[::2])
+    return outside
+
+
+def _nesting_within(marks: bytes, max_depth: int) -> bool:
+    """
+    Whether the brackets of :func:`_structure_marks` nest at most *max_depth* deep.
+
+    Each of the first few passes removes the innermost pairs (a C-speed
+    replace); what is still nested after them, only in unusually deep
+    documents, is counted in one linear pass. Unbalanced brackets give
+    ``False``: the exact scan of :func:`_too_deep` then decides.
+    """
+    brackets = marks.translate(_ONE_BRACKET, b":")
+    passes = min(max_depth, _REPLACE_PASSES)
+    for _ in range(passes):
+        if not brackets:
+            return True
+        inner_removed = brackets.replace(b"[]", b"")
+        if len(inner_removed) == len(brackets):
             return False
-        else:
-            depth -= 1
-    return True
+        brackets = inner_removed
+    depth, limit = 0, max_depth - passes
+    for byte in brackets:
+        depth += 1 if byte == _OPEN else -1
+        if depth > limit or depth < 0:
+            return False
+    return depth == 0
 
 
-def _too_deep(data: bytes, text: str, max_depth: int) -> str | None:
-    """Where the nesting first goes deeper than *max_depth*, found without parsing."""
-    if _nesting_within(data, max_depth):
-        return None
+def _too_deep(text: str, max_depth: int) -> str | None:
+    """Where the nesting first goes deeper than *max_depth*, found without parsing (an exact, slower scan)."""
     depth = 0
     for match in _DEPTH_TOKENS.finditer(text):
         lexeme = match.group()
@@ -212,14 +244,39 @@ def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH
         raise DataError([f"{filename}: byte {error.start}: not valid UTF-8 ({error.reason})"]) from None
     if text.startswith("\ufeff"):
         raise DataError([f"{filename}: line 1 column 1: byte order mark; save the file as UTF-8 without BOM"])
-    where = _too_deep(data, text, max_depth)
-    if where is not None:
-        raise DataError([f"{filename}: {where}: nested deeper than max_depth={max_depth}"])
+    marks = _structure_marks(data)
+    if marks is None or not _nesting_within(marks, max_depth):
+        where = _too_deep(text, max_depth)
+        if where is not None:
+            raise DataError([f"{filename}: {where}: nested deeper than max_depth={max_depth}"])
+    if marks is None:  # the parser reports the unterminated string
+        return _decode(text, filename, keys=None)
+    return _decode(text, filename, keys=marks.count(b":"))
+
+
+def _decode(text: str, filename: str, *, keys: int | None) -> object:
+    """
+    Parse *text*, refusing repeated keys.
+
+    With *keys* (how many keys the text holds, one per colon outside
+    strings) the C parser builds the objects and only their sizes are
+    summed: a repeated key makes an object one smaller. Only then, or
+    without *keys*, is the text parsed again pair by pair to name each
+    repeated key and its path.
+    """
+    sizes: list[int] = []
     found: list[bool] = []
+    append = sizes.append
+
+    def counted(obj: dict[str, Any]) -> dict[str, Any]:
+        append(len(obj))
+        return obj
+
+    hooks: dict[str, Any] = (
+        {"object_hook": counted} if keys is not None else {"object_pairs_hook": functools.partial(_object, found=found)}
+    )
     try:
-        value = json.loads(
-            text, object_pairs_hook=functools.partial(_object, found=found), parse_constant=_no_constants
-        )
+        value = json.loads(text, parse_constant=_no_constants, **hooks)
     # JSONDecodeError is a syntax error; it carries the position.
     except json.JSONDecodeError as error:
         raise DataError([f"{filename}: line {error.lineno} column {error.colno}: {error.msg}"]) from None
@@ -227,6 +284,8 @@ def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH
         raise DataError([f"{filename}: {_value_error(text, error)}"]) from None
     except RecursionError:  # only if max_depth is set above what the interpreter can parse
         raise DataError([f"{filename}: $: nesting is too deep to parse"]) from None
+    if keys is not None and sum(sizes) != keys:
+        return _decode(text, filename, keys=None)
     if found:
         raise DataError(_repeated_keys(value, filename))
     return value
