@@ -148,3 +148,51 @@ def test_loading_good_data_never_imports_cattrs() -> None:
     code = "import sys, modslavery; modslavery.load(); print('cattrs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_field_setter_sets_frozen_fields_with_or_without_slots() -> None:
+    import attrs
+
+    @attrs.frozen(slots=False)
+    class Plain:
+        x: int
+
+    @attrs.frozen
+    class Slotted:
+        x: int
+
+    for cls in (Plain, Slotted):
+        instance = object.__new__(cls)
+        _fast.field_setter(cls, "x")(instance, 3)
+        assert instance == cls(x=3)
+
+
+def test_validators_without_an_inline_form_are_called_as_attrs_calls_them() -> None:
+    """A custom validator (and __attrs_post_init__) still refuse what the model's __init__ refuses."""
+    import attrs
+
+    calls: list[tuple[str, int]] = []
+
+    def even(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        calls.append((attribute.name, value))
+        if value % 2:
+            raise ValueError(value)
+
+    @attrs.frozen(kw_only=True)
+    class Pair:
+        a: int = attrs.field(validator=even)
+        b: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(0), attrs.validators.lt(10)))
+
+        def __attrs_post_init__(self) -> None:
+            if self.a == self.b:
+                raise ValueError(self.a)
+
+    fast = _fast.structure_function(Pair)
+    assert fast is not None
+    assert fast({"a": 2, "b": 4}) == Pair(a=2, b=4)
+    assert calls[-1] == ("a", 2)
+    for bad in ({"a": 3, "b": 4}, {"a": 2, "b": -1}, {"a": 2, "b": 10}, {"a": 4, "b": 4}):
+        with pytest.raises(Exception):  # noqa: B017 - the fast path signals any refusal; the converter explains
+            fast(bad)
+        with pytest.raises(ValueError):
+            Pair(**bad)

@@ -140,3 +140,39 @@ class TestCollections:
             ds.documents = None
         with pytest.raises(TypeError):
             ds.documents["x"] = 1  # type: ignore[index]
+
+
+class TestCollectorPause:
+    """Loads pause the cyclic garbage collector, and leave it as they found it, even on an error."""
+
+    def test_paused_during_a_load_and_restored_after(self, data_dir: Path, monkeypatch) -> None:
+        import gc
+
+        from modslavery import _loader
+
+        seen: list[bool] = []
+        structure = _loader._structure
+        monkeypatch.setattr(_loader, "_structure", lambda raw: (seen.append(gc.isenabled()), structure(raw))[1])
+        modslavery.Dataset.from_directory(data_dir)
+        assert seen == [False]
+        assert gc.isenabled()
+
+    def test_restored_after_an_error(self, data_dir: Path) -> None:
+        import gc
+
+        (data_dir / "measures.json").write_text("[", encoding="utf-8")
+        with pytest.raises(modslavery.DataError):
+            modslavery.Dataset.from_directory(data_dir)
+        assert gc.isenabled()
+
+    def test_left_off_if_it_was_off(self, data_dir: Path) -> None:
+        import gc
+
+        gc.disable()
+        try:
+            modslavery.Dataset.from_directory(data_dir)
+            clear_cache()
+            modslavery.load()
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -4,11 +4,16 @@ Fast, strict structuring: one generated function per record type, no cattrs.
 For each attrs model a structuring function is generated once, from its fields
 and type annotations, with every type check written inline. It accepts only
 what the converter in :mod:`modslavery._converter` accepts (it may refuse
-more), and the models' own attrs validators still run. When any record of a
-file fails, the whole file goes through the converter instead, which reports
-every problem with its JSON path; so the result and the errors are the
-converter's, only faster when the data is good. ``tests/test_fast.py`` checks
-that the two agree on valid records and on thousands of broken ones.
+more). It then runs every one of the model's attrs validators and its
+``__attrs_post_init__``, as the model's ``__init__`` would: the common attrs
+validators (``matches_re``, ``min_len``, ``ge``/``le``, ``instance_of``, and
+``optional``/``and_`` of them) are written inline from their own settings,
+any other validator is called as attrs calls it, and the record is built by
+setting its fields, without a second pass through ``__init__``. When any
+record of a file fails, the whole file goes through the converter instead,
+which reports every problem with its JSON path; so the result and the errors
+are the converter's, only faster when the data is good. ``tests/test_fast.py``
+checks that the two agree on valid records and on thousands of broken ones.
 
 Example:
     >>> from modslavery.models import Measure
@@ -37,7 +42,7 @@ import attrs
 
 from modslavery.models import PartialDate
 
-__all__ = ["structure_function", "structure_records"]
+__all__ = ["field_setter", "structure_function", "structure_records"]
 
 T = TypeVar("T")
 
@@ -58,6 +63,36 @@ def _valid_text(value: str) -> bool:
     return True
 
 
+def field_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """
+    A function that sets field *name* of a new instance of *cls*, frozen or not.
+
+    For a slotted class this is the slot's own setter, which skips the
+    attribute lookup of ``object.__setattr__``.
+
+    Example:
+        >>> from modslavery.models import Evidence
+        >>> evidence = object.__new__(Evidence)
+        >>> for name, value in [("quote", "q"), ("start", 0), ("end", 1)]:
+        ...     field_setter(Evidence, name)(evidence, value)
+        >>> evidence
+        Evidence(quote='q', start=0, end=1)
+
+    """
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            descriptor = vars(klass)[name]
+            if isinstance(descriptor, types.MemberDescriptorType):
+                setter: Callable[[Any, Any], None] = descriptor.__set__
+                return setter
+            break
+    return functools.partial(_set_attribute, name=name)
+
+
+def _set_attribute(instance: object, value: object, name: str) -> None:
+    object.__setattr__(instance, name, value)
+
+
 @functools.lru_cache(maxsize=4096)
 def _date(text: str) -> PartialDate:
     # Dates repeat across records; PartialDate is immutable, so equal texts can share one.
@@ -72,6 +107,7 @@ class _Generator:
     def __init__(self) -> None:
         self.namespace: dict[str, Any] = {
             "_Invalid": _Invalid,
+            "_new": object.__new__,
             "_isfinite": math.isfinite,
             "_valid_text": _valid_text,
             "_date": _date,
@@ -144,10 +180,46 @@ class _Generator:
             f"{pad}{var} = tuple({items})",
         ]
 
+    def validate(self, var: str, validator: Any, pad: str) -> list[str] | None:  # noqa: PLR0911 - one per kind
+        """
+        Inline lines that run an attrs validator on *var*, or ``None`` if it has no inline form.
+
+        Each form does what the validator's ``__call__`` does, read from the
+        validator's own settings; anything else is called as attrs calls it.
+        """
+        kind = type(validator).__name__
+        try:
+            if kind == "_AndValidator":
+                lines: list[str] = []
+                for part in validator._validators:  # noqa: SLF001 - attrs' and_() keeps them here
+                    inner = self.validate(var, part, pad)
+                    if inner is None:
+                        return None
+                    lines += inner
+                return lines
+            if kind == "_OptionalValidator":
+                inner = self.validate(var, validator.validator, pad + "    ")
+                return None if inner is None else [f"{pad}if {var} is not None:", *inner]
+            if kind == "_MatchesReValidator":
+                return [f"{pad}if {self.constant(validator.match_func, 'match')}({var}) is None: raise _Invalid"]
+            if kind == "_MinLengthValidator":
+                return [f"{pad}if len({var}) < {int(validator.min_length)}: raise _Invalid"]
+            if kind == "_NumberValidator" and validator.compare_op in {"<", "<=", ">=", ">"}:
+                bound = self.constant(validator.bound, "bound")
+                return [f"{pad}if not {var} {validator.compare_op} {bound}: raise _Invalid"]
+            if kind == "_InstanceOfValidator":
+                return [f"{pad}if not isinstance({var}, {self.constant(validator.type, 'type')}): raise _Invalid"]
+        except AttributeError:  # another attrs version keeps its settings elsewhere: call it instead
+            return None
+        return None
+
     def function(self, cls: type) -> str:
         """The name of *cls*'s structuring function, writing it first if needed."""
         if cls in self.functions:
             return self.functions[cls]
+        if hasattr(cls, "__attrs_pre_init__") or "__attrs_cached_hash" in getattr(cls, "__slots__", ()):
+            msg = f"no fast structuring for {cls.__name__}: its __init__ does more than set fields"
+            raise TypeError(msg)
         name = f"structure_{cls.__name__}"
         self.functions[cls] = name
         hints = _hints(cls)
@@ -157,9 +229,10 @@ class _Generator:
             f"def {name}(d):",
             f"    if type(d) is not dict or not d.keys() <= {keys}: raise _Invalid",
         ]
-        arguments = []
+        setters = [f"    o = _new({self.constant(cls, 'cls')})"]
+        called = []  # validators with no inline form run on the built record, as attrs runs them
         for index, attribute in enumerate(fields):
-            if not attribute.init or attribute.converter is not None:
+            if not attribute.init or attribute.converter is not None or attribute.alias != attribute.name:
                 msg = f"no fast structuring for {cls.__name__}.{attribute.name}"
                 raise TypeError(msg)
             var = f"v{index}"
@@ -176,8 +249,18 @@ class _Generator:
                 lines.append(f"        {var} = {default}")
                 lines.append("    else:")
                 lines += self.check(var, hints[attribute.name], "        ")
-            arguments.append(f"{attribute.alias}={var}")
-        lines.append(f"    return {self.constant(cls, 'cls')}({', '.join(arguments)})")
+            if attribute.validator is not None:
+                inline = self.validate(var, attribute.validator, "    ")
+                if inline is None:
+                    run = self.constant(attribute.validator, "validator")
+                    called.append(f"    {run}(o, {self.constant(attribute, 'attribute')}, {var})")
+                else:
+                    lines += inline
+            setters.append(f"    {self.constant(field_setter(cls, attribute.name), 'set')}(o, {var})")
+        lines += setters + called
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
         self.sources.append("\n".join(lines))
         return name
 

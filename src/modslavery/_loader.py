@@ -17,7 +17,9 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import os
 import re
@@ -32,6 +34,8 @@ from modslavery.dataset import FILES, Dataset, Parts
 from modslavery.errors import DataError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     if sys.version_info >= (3, 12):
         from importlib.resources.abc import Traversable
     else:
@@ -418,6 +422,34 @@ def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> dict[str
     return raw
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """
+    Pause the cyclic garbage collector while a load allocates its records, then restore it.
+
+    A load makes hundreds of thousands of objects and no reference cycles, so
+    the collections their allocations trigger find nothing to free (about a
+    fifth of a large load's time); reference counting still frees everything.
+    The collector is switched back on only if it was on, and the next
+    collection runs as usual.
+
+    Example:
+        >>> with _collector_paused():
+        ...     gc.isenabled()
+        False
+        >>> gc.isenabled()
+        True
+
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_directory(
     path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_depth: int = DEFAULT_MAX_DEPTH
 ) -> Dataset:
@@ -440,8 +472,9 @@ def load_directory(
 
     """
     root = Path(path)
-    raw = _read_directory(root, max_file_bytes, max_depth)
-    return Dataset(_structure(raw), source=str(root))
+    with _collector_paused():
+        raw = _read_directory(root, max_file_bytes, max_depth)
+        return Dataset(_structure(raw), source=str(root))
 
 
 def bundled_files() -> Traversable:
@@ -527,7 +560,8 @@ def load() -> Dataset:
         return cached
     with _lock:
         if _cache is None:
-            _cache = _load_bundled()
+            with _collector_paused():
+                _cache = _load_bundled()
         return _cache
 
 

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from modslavery._fast import _date, _hints
+from modslavery._fast import _date, _hints, field_setter
 from modslavery.models import PartialDate
 
 __all__ = ["build_records"]
@@ -35,7 +35,7 @@ __all__ = ["build_records"]
 T = TypeVar("T")
 
 _lock = threading.Lock()
-_namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_date": _date}
+_namespace: dict[str, Any] = {"_new": object.__new__, "_date": _date}
 _names: dict[type, str] = {}
 
 
@@ -79,7 +79,8 @@ def _function(cls: type) -> str:
             value = f"d[{attribute.name!r}]"
         else:
             value = f"d.get({attribute.name!r}, {_constant(attribute.default, 'default')})"
-        lines.append(f"    _set(o, {attribute.name!r}, {_convert(value, hints[attribute.name])})")
+        setter = _constant(field_setter(cls, attribute.name), "set")
+        lines.append(f"    {setter}(o, {_convert(value, hints[attribute.name])})")
     lines.append("    return o")
     source = "\n".join(lines)
     exec(compile(source, f"<modslavery trusted build {cls.__name__}>", "exec"), _namespace)  # noqa: S102 - our own source

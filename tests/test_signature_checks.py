@@ -1,0 +1,126 @@
+"""
+The cross-record checks of signatures refuse exactly what is wrong, told by an oracle written here.
+
+The oracle reads the campaign documents' texts and recounts positions itself;
+the loader must refuse a changed signatures.json exactly when the oracle finds a
+problem, and each kind of problem gets its own message.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import modslavery
+from modslavery._loader import bundled_files
+
+
+def _bundled(name: str) -> Any:
+    return json.loads(bundled_files().joinpath(name).read_bytes())
+
+
+SIGNATURES: list[dict[str, Any]] = _bundled("signatures.json")
+TEXTS = {d["id"]: d["text"] for d in _bundled("documents.json")}
+CAMPAIGN_TEXTS = {c["id"]: TEXTS[c["document_id"]] for c in _bundled("campaigns.json")}
+ORGANISATIONS = {o["id"] for o in _bundled("organisations.json")}
+
+
+def _problems(signatures: list[dict[str, Any]]) -> list[str]:
+    """What is wrong with these signatures, found without the library."""
+    problems = []
+    positions: dict[str, list[int]] = {}
+    for sig in signatures:
+        text = CAMPAIGN_TEXTS.get(sig["campaign_id"])
+        if text is None:
+            problems.append(f"unknown campaign {sig['campaign_id']!r}")
+            continue
+        if sig["organisation_id"] not in ORGANISATIONS:
+            problems.append(f"unknown organisation {sig['organisation_id']!r}")
+        positions.setdefault(sig["campaign_id"], []).append(sig["position"])
+        if sig["end"] > len(text):
+            problems.append("outside the document")
+        elif " ".join(text[sig["start"] : sig["end"]].split()) != sig["name_as_written"]:
+            problems.append("not at its span")
+    for campaign, seen in positions.items():
+        if sorted(seen) != list(range(1, len(seen) + 1)):
+            problems.append(f"positions of {campaign!r}")
+    return problems
+
+
+def _load(directory: Path, signatures: list[dict[str, Any]]) -> modslavery.DataError | None:
+    (directory / "signatures.json").write_text(json.dumps(signatures, ensure_ascii=False), encoding="utf-8")
+    try:
+        modslavery.Dataset.from_directory(directory)
+    except modslavery.DataError as error:
+        return error
+    return None
+
+
+@st.composite
+def _changed(draw: st.DrawFn) -> list[dict[str, Any]]:
+    signatures = copy.deepcopy(SIGNATURES)
+    for _ in range(draw(st.integers(1, 3))):
+        sig = signatures[draw(st.integers(0, len(signatures) - 1))]
+        field = draw(st.sampled_from(["campaign_id", "organisation_id", "position", "start", "end", "name_as_written"]))
+        if field == "campaign_id":
+            sig[field] = draw(st.sampled_from([*CAMPAIGN_TEXTS, "no-such-campaign"]))
+        elif field == "organisation_id":
+            sig[field] = draw(st.sampled_from([sig[field], "no-such-organisation", min(ORGANISATIONS)]))
+        elif field == "position":
+            sig[field] = draw(st.integers(1, 70))
+        elif field == "name_as_written":
+            sig[field] = draw(st.sampled_from([sig[field] + "x", sig[field][1:] or "x", sig[field].upper()]))
+        else:
+            shifted = sig[field] + draw(st.sampled_from([-1, 1, 0, 10**6]))
+            sig[field] = max(shifted, 0)
+            sig["end"] = max(sig["end"], sig["start"])
+    return signatures
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(signatures=_changed())
+def test_refused_exactly_when_the_oracle_finds_a_problem(data_dir: Path, signatures: list[dict[str, Any]]) -> None:
+    error = _load(data_dir, signatures)
+    assert (error is not None) == bool(_problems(signatures)), (error, _problems(signatures))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"campaign_id": "no-such-campaign"}, "$[3].campaign_id: unknown campaign 'no-such-campaign'"),
+        ({"organisation_id": "no-such-org"}, "$[3].organisation_id: unknown organisation 'no-such-org'"),
+        ({"position": 3}, "$[3].position: position 3 of 'general-election-statement' is taken by $[2]"),
+        ({"name_as_written": "Nobody"}, "$[3].name_as_written: quote 'Nobody' is not at"),
+        ({"end": 10**7}, "$[3].name_as_written: span"),
+    ],
+)
+def test_each_problem_has_its_message(data_dir: Path, change: dict[str, Any], message: str) -> None:
+    signatures = copy.deepcopy(SIGNATURES)
+    signatures[3].update(change)
+    error = _load(data_dir, signatures)
+    assert error is not None
+    assert any(message in problem for problem in error.problems), error.problems
+
+
+def test_a_span_past_the_end_is_refused_even_if_what_is_left_matches(data_dir: Path) -> None:
+    """The slice of a span past the end is cut short; a name equal to that shorter text is still refused."""
+    signatures = copy.deepcopy(SIGNATURES)
+    text = CAMPAIGN_TEXTS[signatures[3]["campaign_id"]]
+    signatures[3].update(start=len(text) - 4, end=len(text) + 3, name_as_written=text[-4:])
+    error = _load(data_dir, signatures)
+    assert error is not None
+    assert f"$[3].name_as_written: span {len(text) - 4}:{len(text) + 3} is outside the document" in str(error)
+
+
+def test_a_gap_in_positions_is_named(data_dir: Path) -> None:
+    signatures = copy.deepcopy(SIGNATURES)
+    signatures[0]["position"] = 100
+    error = _load(data_dir, signatures)
+    assert error is not None
+    assert "signatures.json: $: positions of 'general-election-statement' are not 1..59 (missing [1])" in str(error)
