@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import collections
+import itertools
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
@@ -29,7 +30,7 @@ __all__ = ["check_parts", "duplicate_ids", "span_problem"]
 
 def duplicate_ids(filename: str, records: Sequence[object]) -> list[str]:
     """Report every record whose id an earlier record already has."""
-    ids = [getattr(record, "id", "") for record in records]
+    ids = list(map(operator.attrgetter("id"), records))
     if len(set(ids)) == len(ids):  # the usual case, without a Python-level loop
         return []
     first: dict[str, int] = {}
@@ -116,7 +117,13 @@ def _check_statistics(parts: Parts, texts: Mapping[str, str]) -> list[str]:
     measures = {m.id for m in parts.measures}
     statistic_ids = {s.id for s in parts.statistics}
     people = {e.id for e in parts.entities if e.kind.value == "person"}
-    for i, stat in enumerate(parts.statistics):
+    column = _column(parts.statistics)
+    resolved = (
+        _known(column("measure"), measures)
+        and _known(column("speaker_id"), people)
+        and _known(column("conversion_of"), statistic_ids)
+    )
+    for i, stat in enumerate(() if resolved else parts.statistics):
         at = f"$[{i}]"
         problems += _ref("statistics.json", f"{at}.measure", "measure", stat.measure, measures)
         problems += _ref("statistics.json", f"{at}.speaker_id", "person", stat.speaker_id, people)
@@ -160,10 +167,7 @@ def _signatures_hold(parts: Parts, texts: Mapping[str, str], organisation_ids: s
     campaign_texts = {c.id: texts.get(c.document_id) for c in parts.campaigns}
     if not campaign_texts.keys() >= set(campaigns) or not organisation_ids.issuperset(column("organisation_id")):
         return False
-    counts = collections.Counter(campaigns)
-    if set(zip(campaigns, column("position"), strict=True)) != {
-        (campaign, position) for campaign, n in counts.items() for position in range(1, n + 1)
-    }:
+    if not _positions_hold(campaigns, column("position")):
         return False
     documents = list(map(campaign_texts.__getitem__, campaigns))
     if None in documents:
@@ -178,6 +182,27 @@ def _signatures_hold(parts: Parts, texts: Mapping[str, str], organisation_ids: s
         return True
     # A name wrapped over lines is written with one space: fold white space where they differ.
     return all(a == b or " ".join(a.split()) == b for a, b in zip(found, names, strict=True))
+
+
+def _positions_hold(campaigns: list[str], positions: list[int]) -> bool:
+    """
+    Whether each campaign's positions are exactly 1..n, compared as one set of integers.
+
+    Campaign *c* (numbered in order of first appearance) and position *p*
+    make the code ``c * stride + p``; with every position in 1..len, codes of
+    different campaigns cannot meet, so the codes equal the expected ones
+    exactly when every campaign's positions are 1..n with none repeated.
+    """
+    if not positions:
+        return True
+    stride = len(positions) + 1
+    if min(positions) < 1 or max(positions) >= stride:
+        return False
+    counts = collections.Counter(campaigns)
+    order = {campaign: index * stride for index, campaign in enumerate(counts)}
+    codes = set(map(operator.add, map(order.__getitem__, campaigns), positions))
+    expected = itertools.chain.from_iterable(range(order[c] + 1, order[c] + n + 1) for c, n in counts.items())
+    return codes == set(expected)
 
 
 def _column(records: Sequence[object]) -> Callable[[str], list[Any]]:
@@ -239,6 +264,8 @@ def _check_quotes(
     filename: str, records: Sequence[Statistic | Mention | Exclusion], texts: Mapping[str, str]
 ) -> list[str]:
     """The document reference and the quote's span of each record of a file."""
+    if _quotes_hold(records, texts):
+        return []
     problems = []
     for i, record in enumerate(records):
         text = texts.get(record.document_id)
@@ -252,11 +279,34 @@ def _check_quotes(
     return problems
 
 
+def _quotes_hold(records: Sequence[Statistic | Mention | Exclusion], texts: Mapping[str, str]) -> bool:
+    """Whether every record's document exists and holds its quote at its span, told by whole columns."""
+    column = _column(records)
+    documents: list[str | None] = list(map(texts.get, column("document_id")))
+    if None in documents:
+        return False
+    held = cast("list[str]", documents)
+    ends: list[int] = column("end")
+    if not all(map(operator.le, ends, map(len, held))):
+        return False
+    found: list[str] = list(map(operator.getitem, held, map(slice, column("start"), ends)))
+    return found == column("quote")
+
+
+def _known(values: Iterable[str | None], known: Mapping[str, object] | set[str]) -> bool:
+    """Whether every value that is set is a key of *known* (a set operation, in C)."""
+    wanted = set(values)
+    wanted.discard(None)
+    return known.keys() >= wanted if isinstance(known, Mapping) else known >= wanted
+
+
 def _check_links(parts: Parts, texts: Mapping[str, str], organisation_ids: set[str]) -> list[str]:
     problems = _check_quotes("mentions.json", parts.mentions, texts)
     problems += _check_quotes("exclusions.json", parts.exclusions, texts)
     entity_ids = {e.id for e in parts.entities}
-    for i, mention in enumerate(parts.mentions):
+    mentions = _column(parts.mentions)
+    resolved = _known(mentions("organisation_id"), organisation_ids) and _known(mentions("entity_id"), entity_ids)
+    for i, mention in enumerate(() if resolved else parts.mentions):
         problems += _ref(
             "mentions.json", f"$[{i}].organisation_id", "organisation", mention.organisation_id, organisation_ids
         )

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import difflib
+import operator
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar, overload
 
@@ -26,6 +27,8 @@ class _HasId(Protocol):
 
 
 R = TypeVar("R", bound=_HasId)
+
+_ID = operator.attrgetter("id")
 D = TypeVar("D")
 
 
@@ -52,7 +55,7 @@ class Records(Generic[R]):
     def __init__(self, items: Iterable[R], *, kind: str) -> None:
         self._items: tuple[R, ...] = tuple(items)
         # Later duplicates would shadow earlier ones; the loader rejects duplicate ids first.
-        self._by_id: dict[str, R] = {item.id: item for item in self._items}
+        self._by_id: dict[str, R] = dict(zip(map(_ID, self._items), self._items, strict=True))
         self._kind = kind
 
     def __setattr__(self, name: str, value: Any) -> None:

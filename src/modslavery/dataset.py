@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
     from modslavery.signatories import Overlap
 
 __all__ = ["FILES", "Dataset", "Parts"]
+
+_ORGANISATION_ID = operator.attrgetter("organisation_id")
+_ID = operator.attrgetter("id")
 
 #: The data files of a data directory, in load order, with the record type each holds.
 FILES: tuple[tuple[str, str, type], ...] = (
@@ -187,7 +191,7 @@ class Dataset:
         signatures: dict[str, list[Signature]] = {c.id: [] for c in parts.campaigns}
         # A dict of campaign ids is an ordered set: first-signed order, constant-time membership.
         campaigns_by_org: dict[str, dict[str, None]] = {}
-        by_id = {org.id: org for org in parts.organisations}
+        by_id = dict(zip(map(_ID, parts.organisations), parts.organisations, strict=True))
         for sig in parts.signatures:
             signatures[sig.campaign_id].append(sig)
             ids = campaigns_by_org.get(sig.organisation_id)
@@ -195,7 +199,12 @@ class Dataset:
                 ids = campaigns_by_org[sig.organisation_id] = {}
             ids[sig.campaign_id] = None
         setter(self, "_signatures_by_campaign", {k: tuple(v) for k, v in signatures.items()})
-        setter(self, "_signatories", {k: frozenset(by_id[s.organisation_id] for s in v) for k, v in signatures.items()})
+        organisation_of = _ORGANISATION_ID
+        setter(
+            self,
+            "_signatories",
+            {k: frozenset(map(by_id.__getitem__, map(organisation_of, v))) for k, v in signatures.items()},
+        )
         setter(self, "_campaigns_by_org", {k: tuple(v) for k, v in campaigns_by_org.items()})
         by_document: dict[str, list[Statistic]] = {d.id: [] for d in parts.documents}
         for stat in parts.statistics:

@@ -621,7 +621,7 @@ class Organisation(HTMLRepr):
 
     def __hash__(self) -> int:
         """Hash by id, consistent with equality."""
-        return hash((Organisation, self.id))
+        return hash(self.id)
 
     @property
     def names(self) -> tuple[str, ...]:

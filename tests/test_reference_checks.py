@@ -1,0 +1,71 @@
+"""
+Every reference and quote the column checks of a validated load cover is refused, with its own message.
+
+Each case changes one field of one record of the bundled files (read here as
+plain JSON) and expects the loader's message for that file, path and problem.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import modslavery
+
+DOCUMENT = "op-ed-stroud"
+
+
+def _record(filename: str, index: int, data_dir: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    records = json.loads((data_dir / filename).read_text(encoding="utf-8"))
+    return records, records[index]
+
+
+def _first(data_dir: Path, filename: str, key: str) -> int:
+    """The index of the first record of *filename* that has *key* set."""
+    records = json.loads((data_dir / filename).read_text(encoding="utf-8"))
+    return next(i for i, r in enumerate(records) if r.get(key) is not None)
+
+
+CASES = [
+    ("statistics.json", "document_id", "no-such-doc", "document_id: unknown document 'no-such-doc'"),
+    ("statistics.json", "measure", "no-such-measure", "measure: unknown measure 'no-such-measure'"),
+    ("statistics.json", "speaker_id", "no-such-person", "speaker_id: unknown person 'no-such-person'"),
+    ("statistics.json", "conversion_of", "no-such-stat", "conversion_of: unknown statistic 'no-such-stat'"),
+    ("statistics.json", "quote", "not in the text", "quote: quote 'not in the text' is not at"),
+    ("statistics.json", "end", 10**7, "is outside the document"),
+    ("mentions.json", "document_id", "no-such-doc", "document_id: unknown document 'no-such-doc'"),
+    ("mentions.json", "organisation_id", "no-such-org", "organisation_id: unknown organisation 'no-such-org'"),
+    ("mentions.json", "entity_id", "no-such-entity", "entity_id: unknown entity 'no-such-entity'"),
+    ("mentions.json", "quote", "not in the text", "quote: quote 'not in the text' is not at"),
+    ("exclusions.json", "document_id", "no-such-doc", "document_id: unknown document 'no-such-doc'"),
+    ("exclusions.json", "quote", "not in the text", "quote: quote 'not in the text' is not at"),
+    ("exclusions.json", "start", 0, "quote: quote"),
+]
+
+
+@pytest.mark.parametrize(("filename", "key", "value", "message"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_each_broken_link_is_named(data_dir: Path, filename: str, key: str, value: object, message: str) -> None:
+    index = _first(data_dir, filename, key)
+    records, record = _record(filename, index, data_dir)
+    record[key] = value
+    (data_dir / filename).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(modslavery.DataError) as info:
+        modslavery.Dataset.from_directory(data_dir)
+    where = f"{filename}: $[{index}]."
+    assert any(where in problem and message in problem for problem in info.value.problems), info.value.problems
+
+
+def test_a_quote_cut_short_by_the_end_of_the_text_is_refused(data_dir: Path) -> None:
+    """A span past the end slices a shorter text; a quote equal to that text is still refused."""
+    documents = json.loads((data_dir / "documents.json").read_text(encoding="utf-8"))
+    text = next(d["text"] for d in documents if d["id"] == DOCUMENT)
+    records, record = _record("exclusions.json", 0, data_dir)
+    record.update(document_id=DOCUMENT, start=len(text) - 5, end=len(text) + 5, quote=text[-5:])
+    (data_dir / "exclusions.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(
+        modslavery.DataError, match=r"exclusions\.json: \$\[0\]\.quote: span .* is outside the document"
+    ):
+        modslavery.Dataset.from_directory(data_dir)
