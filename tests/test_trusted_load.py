@@ -91,3 +91,25 @@ def test_trusted_build_equals_the_validated_load(data_dir) -> None:
         theirs = [repr(attr.astuple(r, retain_collection_types=True)) for r in getattr(validated, attribute)]
         assert mine == theirs, attribute
         assert [type(r) for r in getattr(trusted, attribute)] == [type(r) for r in getattr(validated, attribute)]
+
+
+def test_the_written_builders_are_current() -> None:
+    """src/modslavery/_trusted_builders.py is exactly what the generator writes (scripts/generate_builders.py)."""
+    from pathlib import Path
+
+    from modslavery import _trusted
+
+    written = Path(_trusted.__file__).with_name("_trusted_builders.py").read_text(encoding="utf-8")
+    assert written == _trusted.module_source(), "run: python scripts/generate_builders.py"
+
+
+def test_the_written_builders_are_what_load_uses(fresh_cache) -> None:
+    import sys
+
+    from modslavery import _trusted_builders
+
+    ds = modslavery.load()
+    assert "modslavery._trusted_builders" in sys.modules
+    for filename, attribute, model in dataset.FILES:
+        raw = json.loads(bundled_files().joinpath(filename).read_bytes())
+        assert tuple(map(_trusted_builders.BUILDERS[model], raw)) == tuple(getattr(ds, attribute)), attribute

@@ -15,7 +15,6 @@ Example:
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Sized
 from typing import Any, cast
 
@@ -27,6 +26,12 @@ __all__ = ["ROWS", "HTMLRepr", "record_html", "records_html"]
 ROWS = 20
 _LONG = 200
 _CELL = 120
+
+
+def _escape(s: str, quote: bool = True) -> str:
+    import html  # noqa: PLC0415 - only an HTML view needs it: kept off the import of the models
+
+    return html.escape(s, quote)
 
 
 def _text(value: Any, limit: int) -> str:
@@ -60,7 +65,7 @@ def _fields(record: object) -> tuple[attrs.Attribute[Any], ...]:
 
 
 def _cell(value: Any, limit: int = _CELL) -> str:
-    return html.escape(_text(value, limit), quote=True)
+    return _escape(_text(value, limit), quote=True)
 
 
 def record_html(record: object) -> str:
@@ -74,10 +79,9 @@ def record_html(record: object) -> str:
 
     """
     rows = "".join(
-        f"<tr><th>{html.escape(f.name)}</th><td>{_cell(getattr(record, f.name), _LONG)}</td></tr>"
-        for f in _fields(record)
+        f"<tr><th>{_escape(f.name)}</th><td>{_cell(getattr(record, f.name), _LONG)}</td></tr>" for f in _fields(record)
     )
-    caption = html.escape(type(record).__name__)
+    caption = _escape(type(record).__name__)
     return f'<table class="modslavery"><caption>{caption}</caption>{rows}</table>'
 
 
@@ -94,11 +98,11 @@ def records_html(records: Iterable[object], kind: str = "record") -> str:
     """
     items = list(records)
     total = len(records) if isinstance(records, Sized) else len(items)
-    caption = html.escape(f"{total} {kind} record(s)" + (f", the first {ROWS} shown" if total > ROWS else ""))
+    caption = _escape(f"{total} {kind} record(s)" + (f", the first {ROWS} shown" if total > ROWS else ""))
     if not items:
         return f'<table class="modslavery"><caption>{caption}</caption></table>'
     names = [f.name for f in _fields(items[0])]
-    head = "<tr>" + "".join(f"<th>{html.escape(n)}</th>" for n in names) + "</tr>"
+    head = "<tr>" + "".join(f"<th>{_escape(n)}</th>" for n in names) + "</tr>"
     body = "".join(
         "<tr>" + "".join(f"<td>{_cell(getattr(item, n))}</td>" for n in names) + "</tr>" for item in items[:ROWS]
     )

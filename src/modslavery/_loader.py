@@ -36,10 +36,10 @@ from modslavery.errors import DataError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    if sys.version_info >= (3, 12):
+    if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
     else:
-        from importlib_resources.abc import Traversable
+        from importlib.abc import Traversable
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
@@ -486,11 +486,9 @@ def bundled_files() -> Traversable:
         True
 
     """
-    # Imported here, not at the top: the import costs milliseconds that load() does not need.
-    if sys.version_info >= (3, 12):
-        from importlib.resources import files  # noqa: PLC0415
-    else:  # pragma: no cover - the backport has the 3.12 API on older Pythons
-        from importlib_resources import files  # noqa: PLC0415
+    # Imported here, not at the top: the import costs milliseconds that `import modslavery` does not need.
+    # The standard library's files() reads a directory or a zip alike on every Python we support (3.10+).
+    from importlib.resources import files  # noqa: PLC0415
 
     return files("modslavery").joinpath("data")
 
@@ -533,9 +531,10 @@ def _load_bundled() -> Dataset:
         # These exact bytes passed every check in the test suite (scripts/build_data.py writes the
         # manifest from them): parse and index without checking again.
         raw = {name: json.loads(content) for name, content in data.items()}
-        from modslavery._trusted import build_records  # noqa: PLC0415 - only the bundled data needs it
+        # Written ahead of time by scripts/generate_builders.py: nothing to generate or compile here.
+        from modslavery._trusted_builders import BUILDERS  # noqa: PLC0415 - only the bundled data needs it
 
-        parts = Parts(**{attribute: build_records(raw[name], model) for name, attribute, model in FILES})
+        parts = Parts(**{attribute: tuple(map(BUILDERS[model], raw[name])) for name, attribute, model in FILES})
         return Dataset._trusted(parts, source=source)  # noqa: SLF001 - same package
     raw = {name: parse_json(content, name) for name, content in data.items()}
     return Dataset(_structure(raw), source=source)

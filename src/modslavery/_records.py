@@ -11,7 +11,6 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import operator
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar, overload
@@ -138,6 +137,8 @@ class Records(Generic[R]):
 
     def _not_found(self, record_id: object) -> NotFound:
         ids = list(self._by_id)
+        import difflib  # noqa: PLC0415 - only a miss needs suggestions: kept off start-up
+
         close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5) if isinstance(record_id, str) else []
         if close:
             hint = "did you mean " + ", ".join(repr(c) for c in close) + "?"

@@ -27,69 +27,98 @@ from typing import Any, TypeVar
 
 import attrs
 
+from modslavery import models
 from modslavery._fast import _date, _hints, field_setter
 from modslavery.models import PartialDate
 
-__all__ = ["build_records"]
+__all__ = ["build_records", "module_source"]
 
 T = TypeVar("T")
 
+
+def _model(cls: type) -> str:
+    """How the written module names a model class."""
+    if getattr(models, cls.__name__, None) is not cls:  # pragma: no cover - every model lives in models
+        msg = f"{cls!r} is not in modslavery.models"
+        raise TypeError(msg)
+    return f"_m.{cls.__name__}"
+
+
+class _Writer:
+    """Writes and compiles the builders, keeping the source of each constant and function."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {"_new": object.__new__, "_date": _date, "Any": Any}
+        self.names: dict[type, str] = {}
+        self.constants: dict[str, str] = {}  # name -> source of its value
+        self.functions: list[str] = []
+
+    def constant(self, value: object, stem: str, source: str) -> str:
+        name = f"_{stem}_{len(self.constants) + 1}"
+        self.namespace[name] = value
+        self.constants[name] = source
+        return name
+
+    def default(self, value: object) -> str:
+        """A default value as a constant; its repr is its source (None, (), numbers, strings)."""
+        if eval(repr(value), {}) != value:  # noqa: S307 - our own defaults  # pragma: no cover
+            msg = f"default {value!r} has no literal source"
+            raise TypeError(msg)
+        return self.constant(value, "default", repr(value))
+
+    def convert(self, expression: str, tp: Any) -> str:  # noqa: PLR0911 - one return per kind of type
+        """An expression that turns the JSON value *expression* into a value of type *tp*."""
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin in {typing.Union, types.UnionType} and type(None) in args:
+            (inner,) = [a for a in args if a is not type(None)]
+            converted = self.convert("_v", inner)
+            if converted == "_v":
+                return expression
+            return f"(lambda _v: None if _v is None else {converted})({expression})"
+        if origin is tuple:
+            converted = self.convert("_i", args[0])
+            return f"tuple({expression})" if converted == "_i" else f"tuple([{converted} for _i in {expression}])"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            members = self.constant({m.value: m for m in tp}, "members", f"{{m.value: m for m in {_model(tp)}}}")
+            return f"{members}[{expression}]"
+        if tp is PartialDate:
+            return f"_date({expression})"
+        if attrs.has(tp):
+            return f"{self.function(tp)}({expression})"
+        return expression  # str, int, float, bool: JSON already holds them
+
+    def function(self, cls: type) -> str:
+        """The name of the builder of *cls*, writing and compiling it first if needed."""
+        if cls in self.names:
+            return self.names[cls]
+        name = f"build_{cls.__name__}"
+        self.names[cls] = name
+        hints = _hints(cls)
+        lines = [f"def {name}(d: Any) -> Any:", f"    o = _new({self.constant(cls, 'cls', _model(cls))})"]
+        for attribute in attrs.fields(cls):
+            if attribute.default is attrs.NOTHING:
+                value = f"d[{attribute.name!r}]"
+            else:
+                value = f"d.get({attribute.name!r}, {self.default(attribute.default)})"
+            setter = self.constant(
+                field_setter(cls, attribute.name), "set", f"field_setter({_model(cls)}, {attribute.name!r})"
+            )
+            lines.append(f"    {setter}(o, {self.convert(value, hints[attribute.name])})")
+        lines.append("    return o")
+        source = "\n".join(lines)
+        code = compile(source, f"<modslavery trusted build {cls.__name__}>", "exec")
+        exec(code, self.namespace)  # noqa: S102 - our own source
+        self.functions.append(source)
+        return name
+
+
 _lock = threading.Lock()
-_namespace: dict[str, Any] = {"_new": object.__new__, "_date": _date}
-_names: dict[type, str] = {}
-
-
-def _constant(value: object, stem: str) -> str:
-    name = f"_{stem}_{len(_namespace)}"
-    _namespace[name] = value
-    return name
-
-
-def _convert(expression: str, tp: Any) -> str:  # noqa: PLR0911 - one return per kind of type
-    """An expression that turns the JSON value *expression* into a value of type *tp*."""
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in {typing.Union, types.UnionType} and type(None) in args:
-        (inner,) = [a for a in args if a is not type(None)]
-        converted = _convert("_v", inner)
-        if converted == "_v":
-            return expression
-        return f"(lambda _v: None if _v is None else {converted})({expression})"
-    if origin is tuple:
-        converted = _convert("_i", args[0])
-        return f"tuple({expression})" if converted == "_i" else f"tuple([{converted} for _i in {expression}])"
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return f"{_constant({m.value: m for m in tp}, 'members')}[{expression}]"
-    if tp is PartialDate:
-        return f"_date({expression})"
-    if attrs.has(tp):
-        return f"{_function(tp)}({expression})"
-    return expression  # str, int, float, bool: JSON already holds them
-
-
-def _function(cls: type) -> str:
-    """The name of the builder of *cls*, writing and compiling it first if needed."""
-    if cls in _names:
-        return _names[cls]
-    name = f"build_{cls.__name__}"
-    _names[cls] = name
-    hints = _hints(cls)
-    lines = [f"def {name}(d):", f"    o = _new({_constant(cls, 'cls')})"]
-    for attribute in attrs.fields(cls):
-        if attribute.default is attrs.NOTHING:
-            value = f"d[{attribute.name!r}]"
-        else:
-            value = f"d.get({attribute.name!r}, {_constant(attribute.default, 'default')})"
-        setter = _constant(field_setter(cls, attribute.name), "set")
-        lines.append(f"    {setter}(o, {_convert(value, hints[attribute.name])})")
-    lines.append("    return o")
-    source = "\n".join(lines)
-    exec(compile(source, f"<modslavery trusted build {cls.__name__}>", "exec"), _namespace)  # noqa: S102 - our own source
-    return name
+_writer = _Writer()
 
 
 def _builder(cls: type[T]) -> Callable[[object], T]:
     with _lock:
-        function: Callable[[object], T] = _namespace[_function(cls)]
+        function: Callable[[object], T] = _writer.namespace[_writer.function(cls)]
     return function
 
 
@@ -104,3 +133,45 @@ def build_records(values: list[Any], cls: type[T]) -> tuple[T, ...]:
 
     """
     return tuple(map(_builder(cls), values))
+
+
+def module_source() -> str:
+    """
+    The source of ``modslavery._trusted_builders``: the builders of every data file's model, written ahead of time.
+
+    :func:`modslavery.load` imports that module instead of generating the
+    builders at start-up; ``scripts/generate_builders.py`` writes it, and a
+    test checks that the committed file is exactly this text. A fresh writer
+    makes the text the same whatever this process generated before.
+
+    Example:
+        >>> "def build_Signature(d: Any) -> Any:" in module_source()
+        True
+
+    """
+    from modslavery.dataset import FILES  # noqa: PLC0415 - dataset imports nothing from here
+
+    writer = _Writer()
+    names = {model: writer.function(model) for _, _, model in FILES}
+    builders = ", ".join(f"{_model(model)}: {name}" for model, name in names.items())
+    return "\n".join(
+        [
+            '"""Builders of trusted records, generated by scripts/generate_builders.py from modslavery._trusted."""',
+            "",
+            "# Do not edit: run `python scripts/generate_builders.py` after changing a model.",
+            "from __future__ import annotations",
+            "",
+            "from collections.abc import Callable",
+            "from typing import Any",
+            "",
+            "from modslavery import models as _m",
+            "from modslavery._fast import _date, field_setter",
+            "",
+            "_new = object.__new__",
+            *(f"{name} = {source}" for name, source in writer.constants.items()),
+            "",
+            *(f"\n{function}\n" for function in writer.functions),
+            f"BUILDERS: dict[type, Callable[[Any], Any]] = {{{builders}}}",
+            "",
+        ]
+    )

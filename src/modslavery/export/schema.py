@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -177,12 +176,9 @@ def bundled_schema(filename: str) -> dict[str, Any]:
         ['data_version', 'files']
 
     """
-    if sys.version_info >= (3, 12):
-        from importlib.resources import files  # noqa: PLC0415
-    else:  # pragma: no cover - the backport has the 3.12 API
-        from importlib_resources import files  # noqa: PLC0415
+    from importlib.resources import files  # noqa: PLC0415 - only when a schema is asked for
 
-    text = files("modslavery").joinpath("schemas", schema_filename(filename)).read_text(encoding="utf-8")
+    text = files("modslavery").joinpath("schemas").joinpath(schema_filename(filename)).read_text(encoding="utf-8")
     result: dict[str, Any] = json.loads(text)
     return result
 
