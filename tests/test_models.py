@@ -139,3 +139,50 @@ def test_days_in_month_agrees_with_the_calendar_module(year: int, month: int) ->
     from modslavery.models import _days_in_month
 
     assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+@given(st.data())
+def test_repr_is_the_one_attrs_would_write(data: st.DataObject) -> None:
+    """The shared __repr__ of the models writes what attrs generates for a twin class with repr=True."""
+    model = data.draw(st.sampled_from(list(BY_MODEL)))
+    record = data.draw(BY_MODEL[model])
+    fields = attrs.fields(model)
+    twin = attrs.make_class(model.__name__, {a.name: attrs.field(repr=a.repr) for a in fields}, frozen=True)
+    assert repr(record) == repr(twin(**{a.name: getattr(record, a.name) for a in fields}))
+
+
+def test_repr_leaves_out_the_document_text() -> None:
+    import modslavery
+
+    document = modslavery.load().documents["op-ed-stroud"]
+    assert "text=" not in repr(document) and repr(document).startswith("Document(id='op-ed-stroud', kind=")
+
+
+def _nested_records(value: object) -> list[object]:
+    """Every attrs instance inside *value*, itself included (depth first)."""
+    if attrs.has(type(value)):
+        found = [value]
+        for field in attrs.fields(type(value)):
+            found += _nested_records(getattr(value, field.name))
+        return found
+    if isinstance(value, tuple):
+        return [item for element in value for item in _nested_records(element)]
+    return []
+
+
+def test_repr_of_every_bundled_record_and_value_is_the_attrs_one() -> None:
+    """Leaves first (dates, evidence) and so, by induction, every record the bundled data holds."""
+    import modslavery
+    from modslavery.dataset import FILES
+
+    ds = modslavery.load()
+    seen: set[type] = set()
+    for _, attribute, _ in FILES:
+        for record in getattr(ds, attribute):
+            for item in _nested_records(record):
+                model = type(item)
+                seen.add(model)
+                fields = attrs.fields(model)
+                twin = attrs.make_class(model.__name__, {a.name: attrs.field(repr=a.repr) for a in fields}, frozen=True)
+                assert repr(item) == repr(twin(**{a.name: getattr(item, a.name) for a in fields}))
+    assert {m.PartialDate, m.Evidence, m.Period, m.DateClaim, m.Author, m.Publisher, m.Ask} <= seen
