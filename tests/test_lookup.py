@@ -236,3 +236,12 @@ def test_lazy_name_indexes_are_safe_under_threads(data_dir) -> None:
         for t in threads:
             t.join()
         assert results == [expected] * 8
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_names_fold_as_the_general_rule_says(name: str) -> None:
+    """The ASCII fast path of name_words equals the general rule: drop apostrophes, '&' is 'and', words of [a-z0-9]."""
+    from modslavery.names import name_words
+
+    text = re.sub(r"['\u2018\u2019\u02bc`\u00b4]", "", name.casefold()).replace("&", " and ")
+    assert name_words(name) == re.findall(r"[a-z0-9]+", text)

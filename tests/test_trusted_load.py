@@ -113,3 +113,19 @@ def test_the_written_builders_are_what_load_uses(fresh_cache) -> None:
     for filename, attribute, model in dataset.FILES:
         raw = json.loads(bundled_files().joinpath(filename).read_bytes())
         assert tuple(map(_trusted_builders.BUILDERS[model], raw)) == tuple(getattr(ds, attribute)), attribute
+
+
+@pytest.mark.parametrize("hashlib_imported", [True, False])
+def test_manifest_hash_is_sha256_whichever_implementation(monkeypatch, hashlib_imported: bool) -> None:
+    import sys
+
+    if not hashlib_imported:
+        monkeypatch.delitem(sys.modules, "hashlib")
+    for raw in [b"", b"abc", *_real_bytes(NAMES).values()]:
+        assert _loader._sha256_hex(raw) == hashlib.sha256(raw).hexdigest()
+    assert ("hashlib" in sys.modules) == hashlib_imported
+
+
+def test_bundled_bytes_are_the_files_bytes() -> None:
+    """The plain reads of an installed directory give what importlib.resources' own read_bytes gives."""
+    assert _loader._bundled_bytes([*NAMES, "manifest.json"]) == _real_bytes([*NAMES, "manifest.json"])

@@ -494,15 +494,35 @@ def bundled_files() -> Traversable:
 
 
 def _bundled_bytes(names: list[str]) -> dict[str, bytes]:
-    """The bytes of bundled data files, read through :mod:`importlib.resources` (a directory or a zip alike)."""
-    # This costs some milliseconds of imports at start-up (the backport before 3.12, see
-    # docs/performance.md); reading files next to __file__ would break a zipped package.
+    """The bytes of bundled data files, found through :mod:`importlib.resources` (a directory or a zip alike)."""
     resources = bundled_files()
+    if isinstance(resources, Path):  # an installed directory: plain reads, without a Path object per file
+        folder = os.fspath(resources)
+        data = {}
+        for name in names:
+            with open(os.path.join(folder, name), "rb") as handle:  # noqa: PTH123, PTH118 - the cheap way
+                data[name] = handle.read()
+        return data
     return {name: resources.joinpath(name).read_bytes() for name in names}
 
 
 def _sha256_hex(data: bytes) -> str:
-    # The built-in module spares hashlib's OpenSSL import (3.5 ms) at start-up.
+    """
+    The SHA-256 of *data*, by the quickest implementation that costs no import.
+
+    hashlib's OpenSSL SHA-256 is several times faster, but importing hashlib
+    costs about 5 ms: it is used when something has imported it already (most
+    applications and notebooks have), and the interpreter's built-in module
+    otherwise (a script's cold start).
+
+    Example:
+        >>> _sha256_hex(b"")[:16]
+        'e3b0c44298fc1c14'
+
+    """
+    hashlib = sys.modules.get("hashlib")
+    if hashlib is not None:
+        return str(hashlib.sha256(data).hexdigest())
     try:
         if sys.version_info >= (3, 12):
             from _sha2 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415

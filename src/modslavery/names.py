@@ -38,15 +38,14 @@ def name_words(name: str) -> list[str]:
         ['rene', 'cassin']
 
     """
-    if name.isascii():  # nothing to decompose: most names, and the fast common case
-        text = name.lower()
+    if name.isascii():  # nothing to decompose, and only two of the apostrophes: most names, the fast case
+        text = name.lower().replace("'", "").replace("`", "")
     else:
         import unicodedata  # noqa: PLC0415 - only non-ASCII names need it
 
         text = unicodedata.normalize("NFKD", name)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = _APOSTROPHES.sub("", text).replace("&", " and ")
-    return _WORD.findall(text)
+        text = _APOSTROPHES.sub("", "".join(ch for ch in text if not unicodedata.combining(ch)).casefold())
+    return _WORD.findall(text.replace("&", " and "))
 
 
 def name_key(name: str) -> str:
