@@ -579,8 +579,9 @@ def load() -> Dataset:
         return cached
     with _lock:
         if _cache is None:
-            with _collector_paused():
-                _cache = _load_bundled()
+            # No collector pause here (unlike load_directory): for data this small the
+            # collection it defers costs more than it saves (measured in docs/performance.md).
+            _cache = _load_bundled()
         return _cache
 
 
