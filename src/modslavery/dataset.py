@@ -240,6 +240,8 @@ class Dataset:
 
         Every record is validated, whether or not the directory has a manifest.
         *limits* are ``max_file_bytes`` and ``max_depth`` (see :mod:`modslavery._loader`).
+        The cyclic garbage collector is paused while the records are built (a
+        load makes no reference cycles) and restored as it was afterwards.
 
         Raises:
             DataError: a file is missing or malformed; the message names the file and the JSON path.
