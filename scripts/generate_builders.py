@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from modslavery._trusted import module_source  # noqa: E402
+from modslavery._trusted import module_source
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "modslavery" / "_trusted_builders.py"
 
