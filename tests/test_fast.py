@@ -153,6 +153,8 @@ def test_loading_good_data_never_imports_cattrs() -> None:
 def test_field_setter_sets_frozen_fields_with_or_without_slots() -> None:
     import attrs
 
+    from modslavery._construct import field_setter
+
     @attrs.frozen(slots=False)
     class Plain:
         x: int
@@ -163,7 +165,7 @@ def test_field_setter_sets_frozen_fields_with_or_without_slots() -> None:
 
     for cls in (Plain, Slotted):
         instance = object.__new__(cls)
-        _fast.field_setter(cls, "x")(instance, 3)
+        field_setter(cls, "x")(instance, 3)
         assert instance == cls(x=3)
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import modslavery
-from modslavery import _loader, dataset
+from modslavery import _integrity, _loader, dataset
 from modslavery._loader import bundled_files, clear_cache
 
 NAMES = [filename for filename, _, _ in dataset.FILES]
@@ -35,7 +35,7 @@ def test_manifest_records_the_sha256_of_every_bundled_file() -> None:
 
 def test_matching_bytes_take_the_trusted_path(fresh_cache, monkeypatch) -> None:
     calls = []
-    monkeypatch.setattr(dataset, "check_parts", lambda *args: calls.append(args) or [])
+    monkeypatch.setattr(_integrity, "check_parts", lambda *args: calls.append(args) or [])
     ds = modslavery.load()
     assert calls == []
     assert len(ds.signatures) == 114
@@ -59,8 +59,8 @@ def test_changed_bytes_are_checked_in_full(fresh_cache, monkeypatch) -> None:
 
 def test_a_broken_manifest_means_a_full_check(fresh_cache, monkeypatch) -> None:
     calls = []
-    real = dataset.check_parts
-    monkeypatch.setattr(dataset, "check_parts", lambda *args: calls.append(1) or real(*args))
+    real = _integrity.check_parts
+    monkeypatch.setattr(_integrity, "check_parts", lambda *args: calls.append(1) or real(*args))
 
     def without_manifest(names: list[str]) -> dict[str, bytes]:
         data = _real_bytes(names)
@@ -129,3 +129,17 @@ def test_manifest_hash_is_sha256_whichever_implementation(monkeypatch, hashlib_i
 def test_bundled_bytes_are_the_files_bytes() -> None:
     """The plain reads of an installed directory give what importlib.resources' own read_bytes gives."""
     assert _loader._bundled_bytes([*NAMES, "manifest.json"]) == _real_bytes([*NAMES, "manifest.json"])
+
+
+def test_the_bundled_load_generates_and_checks_nothing() -> None:
+    """A cold load() imports neither the generators nor the integrity checks: the builders are written ahead of time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, modslavery; modslavery.load().organisations.lookup('Unseen'); "
+        "print(sorted(m for m in ('modslavery._fast', 'modslavery._trusted', 'modslavery._integrity', 'cattrs', "
+        "'hashlib', 'difflib', 'html') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -40,18 +40,16 @@ from typing import Any, TypeVar
 
 import attrs
 
+from modslavery._construct import Invalid as _Invalid
+from modslavery._construct import field_setter, parse_date
 from modslavery.models import PartialDate
 
-__all__ = ["field_setter", "structure_function", "structure_records"]
+__all__ = ["structure_function", "structure_records"]
 
 T = TypeVar("T")
 
 
 _MISSING = object()
-
-
-class _Invalid(Exception):  # noqa: N818 - an internal signal, never seen by users
-    """A value the generated code does not accept; the converter then explains why."""
 
 
 def _valid_text(value: str) -> bool:
@@ -63,44 +61,6 @@ def _valid_text(value: str) -> bool:
     return True
 
 
-def field_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
-    """
-    A function that sets field *name* of a new instance of *cls*, frozen or not.
-
-    For a slotted class this is the slot's own setter, which skips the
-    attribute lookup of ``object.__setattr__``.
-
-    Example:
-        >>> from modslavery.models import Evidence
-        >>> evidence = object.__new__(Evidence)
-        >>> for name, value in [("quote", "q"), ("start", 0), ("end", 1)]:
-        ...     field_setter(Evidence, name)(evidence, value)
-        >>> evidence
-        Evidence(quote='q', start=0, end=1)
-
-    """
-    for klass in cls.__mro__:
-        if name in vars(klass):
-            descriptor = vars(klass)[name]
-            if isinstance(descriptor, types.MemberDescriptorType):
-                setter: Callable[[Any, Any], None] = descriptor.__set__
-                return setter
-            break
-    return functools.partial(_set_attribute, name=name)
-
-
-def _set_attribute(instance: object, value: object, name: str) -> None:
-    object.__setattr__(instance, name, value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _date(text: str) -> PartialDate:
-    # Dates repeat across records; PartialDate is immutable, so equal texts can share one.
-    if not text.isascii():
-        raise _Invalid
-    return PartialDate.parse(text)
-
-
 class _Generator:
     """Writes the source of one structuring function per class, and the globals it needs."""
 
@@ -110,7 +70,7 @@ class _Generator:
             "_new": object.__new__,
             "_isfinite": math.isfinite,
             "_valid_text": _valid_text,
-            "_date": _date,
+            "_date": parse_date,
             "_MISSING": _MISSING,
         }
         self.functions: dict[type, str] = {}

@@ -29,7 +29,6 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from modslavery._fast import structure_records
 from modslavery.dataset import FILES, Dataset, Parts
 from modslavery.errors import DataError
 
@@ -68,7 +67,7 @@ _OPEN = ord("[")
 #: How many innermost-pair removals the nesting scan tries before it counts bracket by bracket.
 _REPLACE_PASSES = 8
 #: A JSON string (closed or not), or a bracket: what the exact nesting scan looks at.
-_DEPTH_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|[\[{]|[\]}]')
+_DEPTH_TOKENS = r'"[^"\\]*(?:\\.[^"\\]*)*"|"|[\[{]|[\]}]'  # compiled on first use (the slow scan only)
 
 _lock = threading.Lock()
 _cache: Dataset | None = None
@@ -179,7 +178,7 @@ def _nesting_within(marks: bytes, max_depth: int) -> bool:
 def _too_deep(text: str, max_depth: int) -> str | None:
     """Where the nesting first goes deeper than *max_depth*, found without parsing (an exact, slower scan)."""
     depth = 0
-    for match in _DEPTH_TOKENS.finditer(text):
+    for match in re.finditer(_DEPTH_TOKENS, text):
         lexeme = match.group()
         if lexeme in "[{":
             depth += 1
@@ -299,6 +298,8 @@ def _structure(raw: dict[str, object]) -> Parts:
     """Structure every file, collecting the problems of all files together."""
     fields: dict[str, tuple[object, ...]] = {}
     problems: list[str] = []
+    from modslavery._fast import structure_records  # noqa: PLC0415 - the bundled data's cold start needs none of it
+
     for filename, attribute, model in FILES:
         try:
             fields[attribute] = structure_records(raw[filename], model, filename)

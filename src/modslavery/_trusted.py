@@ -28,7 +28,8 @@ from typing import Any, TypeVar
 import attrs
 
 from modslavery import models
-from modslavery._fast import _date, _hints, field_setter
+from modslavery._construct import field_setter, parse_date
+from modslavery._fast import _hints
 from modslavery.models import PartialDate
 
 __all__ = ["build_records", "module_source"]
@@ -48,7 +49,7 @@ class _Writer:
     """Writes and compiles the builders, keeping the source of each constant and function."""
 
     def __init__(self) -> None:
-        self.namespace: dict[str, Any] = {"_new": object.__new__, "_date": _date, "Any": Any}
+        self.namespace: dict[str, Any] = {"_new": object.__new__, "_date": parse_date, "Any": Any}
         self.names: dict[type, str] = {}
         self.constants: dict[str, str] = {}  # name -> source of its value
         self.functions: list[str] = []
@@ -165,7 +166,8 @@ def module_source() -> str:
             "from typing import Any",
             "",
             "from modslavery import models as _m",
-            "from modslavery._fast import _date, field_setter",
+            "from modslavery._construct import field_setter",
+            "from modslavery._construct import parse_date as _date",
             "",
             "_new = object.__new__",
             *(f"{name} = {source}" for name, source in writer.constants.items()),

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from modslavery import models as _m
-from modslavery._fast import _date, field_setter
+from modslavery._construct import field_setter
+from modslavery._construct import parse_date as _date
 
 _new = object.__new__
 _cls_1 = _m.Document
