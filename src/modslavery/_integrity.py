@@ -169,14 +169,9 @@ def _signatures_hold(parts: Parts, texts: Mapping[str, str], organisation_ids: s
         return False
     if not _positions_hold(campaigns, column("position")):
         return False
-    documents = list(map(campaign_texts.__getitem__, campaigns))
-    if None in documents:
+    found = _text_at_spans(list(map(campaign_texts.__getitem__, campaigns)), column)
+    if found is None:
         return False
-    held = cast("list[str]", documents)
-    ends: list[int] = column("end")
-    if not all(map(operator.le, ends, map(len, held))):
-        return False
-    found: list[str] = list(map(operator.getitem, held, map(slice, column("start"), ends)))
     names: list[str] = column("name_as_written")
     if found == names:
         return True
@@ -282,15 +277,24 @@ def _check_quotes(
 def _quotes_hold(records: Sequence[Statistic | Mention | Exclusion], texts: Mapping[str, str]) -> bool:
     """Whether every record's document exists and holds its quote at its span, told by whole columns."""
     column = _column(records)
-    documents: list[str | None] = list(map(texts.get, column("document_id")))
+    found = _text_at_spans(list(map(texts.get, column("document_id"))), column)
+    return found is not None and found == column("quote")
+
+
+def _text_at_spans(documents: list[str | None], column: Callable[[str], list[Any]]) -> list[str] | None:
+    """
+    The text at each record's ``start:end`` in its document, as one list.
+
+    ``None`` if a document is missing or a span runs past its document's end
+    (a slice would silently come out short): the loops that name problems decide.
+    """
     if None in documents:
-        return False
+        return None
     held = cast("list[str]", documents)
     ends: list[int] = column("end")
     if not all(map(operator.le, ends, map(len, held))):
-        return False
-    found: list[str] = list(map(operator.getitem, held, map(slice, column("start"), ends)))
-    return found == column("quote")
+        return None
+    return list(map(operator.getitem, held, map(slice, column("start"), ends)))
 
 
 def _known(values: Iterable[str | None], known: Mapping[str, object] | set[str]) -> bool:
