@@ -156,13 +156,19 @@ class TestBytes:
         assert len(outputs[0]) == len(TABLES) + 1
 
 
+#: Any character but lone surrogates; the csv module reads NUL only from Python 3.11 ("line contains NUL" before).
+_CELL_CHARACTERS = st.characters(
+    blacklist_categories=("Cs",), blacklist_characters="" if sys.version_info >= (3, 11) else "\x00"
+)
+
+
 class TestQuotingLaw:
     @given(
         st.lists(
             st.tuples(
-                st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1),
-                st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
-                st.one_of(st.none(), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1)),
+                st.text(alphabet=_CELL_CHARACTERS, min_size=1),
+                st.text(alphabet=_CELL_CHARACTERS),
+                st.one_of(st.none(), st.text(alphabet=_CELL_CHARACTERS, min_size=1)),
             ),
             max_size=5,
         )
