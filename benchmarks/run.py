@@ -55,8 +55,8 @@ FILENAMES = synthetic.FILENAMES
 LOOSE_BOUNDS: dict[str, float] = {
     "cold_start": 1.6,  # goal 1.25x; measured about 1.15x (with the package's bytecode written, as installed)
     "import": 1.5,  # goal 1.15x; measured about 0.55x
-    "memory_peak": 2.6,  # goal 2.0x; measured about 1.6x
-    "growth": 2.0,  # goal 1.3x; measured 1.1x at 10x-1000x, 1.3x-1.7x in the noisier --quick sizes (10x-100x)
+    "memory_peak": 2.6,  # goal 2.0x; measured about 1.4x
+    "growth": 2.0,  # goal 1.3x; measured 1.07x-1.40x at 10x-1000x, up to 1.7x in the noisier --quick sizes (10x-100x)
 }
 
 
