@@ -2,9 +2,9 @@
 Building records field by field: the slots' own setters and cached date parsing.
 
 Shared by the generated structuring functions of :mod:`modslavery._fast`
-(untrusted data), the builders of :mod:`modslavery._trusted` and the builders
-written ahead of time into ``modslavery._trusted_builders`` (the bundled data),
-and small enough that a cold start imports nothing else for them.
+(untrusted data) and the builders :mod:`modslavery._trusted` writes ahead of
+time into ``modslavery._trusted_builders`` (the bundled data), and small
+enough that a cold start imports nothing else for them.
 
 Example:
     >>> parse_date("2013-04")

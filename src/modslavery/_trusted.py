@@ -1,40 +1,37 @@
 """
-Building records from data already known to be valid: the bundled files after their hashes match.
+Writing the builders of records already known to be valid: the bundled files after their hashes match.
 
 The bundled files passed every check of the test suite, and :func:`modslavery.load`
-uses this module only when their bytes match the package manifest. So the
-generated functions here check nothing: they convert JSON values to the
-declared types (enums, dates, tuples, nested records) and set the fields
-directly, without running the models' ``__init__`` and validators. Untrusted
-data never comes here; it goes through :mod:`modslavery._fast` and the models'
-validators (``tests/test_trusted_load.py`` checks both give equal records).
+builds them this way only when their bytes match the package manifest. So the
+builders written here check nothing: they convert JSON values to the declared
+types (enums, dates, tuples, nested records) and set the fields directly,
+without running the models' ``__init__`` and validators. Untrusted data never
+comes here; it goes through :mod:`modslavery._fast` and the models' validators
+(``tests/test_trusted_load.py`` checks both give equal records).
+
+:func:`module_source` writes them as the source of ``modslavery._trusted_builders``,
+which ``scripts/generate_builders.py`` saves, so that a cold start compiles nothing.
 
 Example:
-    >>> from modslavery.models import Evidence
-    >>> build_records([{"quote": "q", "start": 0, "end": 1}], Evidence)
-    (Evidence(quote='q', start=0, end=1),)
+    >>> module_source().count("def build_")  # every model but PartialDate, which is parsed
+    16
 
 """
 
 from __future__ import annotations
 
 import enum
-import threading
 import types
 import typing
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from modslavery import models
-from modslavery._construct import field_setter, parse_date
 from modslavery._fast import _hints
 from modslavery.models import PartialDate
 
-__all__ = ["build_records", "module_source"]
-
-T = TypeVar("T")
+__all__ = ["module_source"]
 
 
 def _model(cls: type) -> str:
@@ -46,17 +43,15 @@ def _model(cls: type) -> str:
 
 
 class _Writer:
-    """Writes and compiles the builders, keeping the source of each constant and function."""
+    """Writes the source of the builders: each constant (with the source of its value) and each function."""
 
     def __init__(self) -> None:
-        self.namespace: dict[str, Any] = {"_new": object.__new__, "_date": parse_date, "Any": Any}
         self.names: dict[type, str] = {}
         self.constants: dict[str, str] = {}  # name -> source of its value
         self.functions: list[str] = []
 
-    def constant(self, value: object, stem: str, source: str) -> str:
+    def constant(self, stem: str, source: str) -> str:
         name = f"_{stem}_{len(self.constants) + 1}"
-        self.namespace[name] = value
         self.constants[name] = source
         return name
 
@@ -65,7 +60,7 @@ class _Writer:
         if eval(repr(value), {}) != value:  # noqa: S307 - our own defaults  # pragma: no cover
             msg = f"default {value!r} has no literal source"
             raise TypeError(msg)
-        return self.constant(value, "default", repr(value))
+        return self.constant("default", repr(value))
 
     def convert(self, expression: str, tp: Any) -> str:  # noqa: PLR0911 - one return per kind of type
         """An expression that turns the JSON value *expression* into a value of type *tp*."""
@@ -80,7 +75,7 @@ class _Writer:
             converted = self.convert("_i", args[0])
             return f"tuple({expression})" if converted == "_i" else f"tuple([{converted} for _i in {expression}])"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            members = self.constant({m.value: m for m in tp}, "members", f"{{m.value: m for m in {_model(tp)}}}")
+            members = self.constant("members", f"{{m.value: m for m in {_model(tp)}}}")
             return f"{members}[{expression}]"
         if tp is PartialDate:
             return f"_date({expression})"
@@ -89,51 +84,23 @@ class _Writer:
         return expression  # str, int, float, bool: JSON already holds them
 
     def function(self, cls: type) -> str:
-        """The name of the builder of *cls*, writing and compiling it first if needed."""
+        """The name of the builder of *cls*, writing it first if needed."""
         if cls in self.names:
             return self.names[cls]
         name = f"build_{cls.__name__}"
         self.names[cls] = name
         hints = _hints(cls)
-        lines = [f"def {name}(d: Any) -> Any:", f"    o = _new({self.constant(cls, 'cls', _model(cls))})"]
+        lines = [f"def {name}(d: Any) -> Any:", f"    o = _new({self.constant('cls', _model(cls))})"]
         for attribute in attrs.fields(cls):
             if attribute.default is attrs.NOTHING:
                 value = f"d[{attribute.name!r}]"
             else:
                 value = f"d.get({attribute.name!r}, {self.default(attribute.default)})"
-            setter = self.constant(
-                field_setter(cls, attribute.name), "set", f"field_setter({_model(cls)}, {attribute.name!r})"
-            )
+            setter = self.constant("set", f"field_setter({_model(cls)}, {attribute.name!r})")
             lines.append(f"    {setter}(o, {self.convert(value, hints[attribute.name])})")
         lines.append("    return o")
-        source = "\n".join(lines)
-        code = compile(source, f"<modslavery trusted build {cls.__name__}>", "exec")
-        exec(code, self.namespace)  # noqa: S102 - our own source
-        self.functions.append(source)
+        self.functions.append("\n".join(lines))
         return name
-
-
-_lock = threading.Lock()
-_writer = _Writer()
-
-
-def _builder(cls: type[T]) -> Callable[[object], T]:
-    with _lock:
-        function: Callable[[object], T] = _writer.namespace[_writer.function(cls)]
-    return function
-
-
-def build_records(values: list[Any], cls: type[T]) -> tuple[T, ...]:
-    """
-    Records of *cls* from a JSON array that is known to be valid (nothing is checked).
-
-    Example:
-        >>> from modslavery.models import Measure
-        >>> build_records([{"id": "a-b", "label": "A", "description": "d"}], Measure)[0].label
-        'A'
-
-    """
-    return tuple(map(_builder(cls), values))
 
 
 def module_source() -> str:
@@ -142,8 +109,7 @@ def module_source() -> str:
 
     :func:`modslavery.load` imports that module instead of generating the
     builders at start-up; ``scripts/generate_builders.py`` writes it, and a
-    test checks that the committed file is exactly this text. A fresh writer
-    makes the text the same whatever this process generated before.
+    test checks that the committed file is exactly this text.
 
     Example:
         >>> "def build_Signature(d: Any) -> Any:" in module_source()
