@@ -112,10 +112,9 @@ def _check_documents(parts: Parts, organisation_ids: set[str]) -> list[str]:
     return problems
 
 
-def _check_statistics(parts: Parts, texts: Mapping[str, str]) -> list[str]:
+def _check_statistics(parts: Parts, texts: Mapping[str, str], statistic_ids: set[str]) -> list[str]:
     problems = _check_quotes("statistics.json", parts.statistics, texts)
     measures = {m.id for m in parts.measures}
-    statistic_ids = {s.id for s in parts.statistics}
     people = {e.id for e in parts.entities if e.kind.value == "person"}
     column = _column(parts.statistics)
     resolved = (
@@ -297,11 +296,11 @@ def _text_at_spans(documents: list[str | None], column: Callable[[str], list[Any
     return list(map(operator.getitem, held, map(slice, column("start"), ends)))
 
 
-def _known(values: Iterable[str | None], known: Mapping[str, object] | set[str]) -> bool:
-    """Whether every value that is set is a key of *known* (a set operation, in C)."""
+def _known(values: Iterable[str | None], known: set[str]) -> bool:
+    """Whether every value that is set is in *known* (a set operation, in C)."""
     wanted = set(values)
     wanted.discard(None)
-    return known.keys() >= wanted if isinstance(known, Mapping) else known >= wanted
+    return known >= wanted
 
 
 def _check_links(parts: Parts, texts: Mapping[str, str], organisation_ids: set[str]) -> list[str]:
@@ -349,7 +348,7 @@ def check_parts(parts: Parts, name_clashes: Sequence[str]) -> list[str]:
     statistic_ids = {s.id for s in parts.statistics}
     problems += _check_documents(parts, organisation_ids)
     problems += [f"organisations.json: $: {clash}" for clash in name_clashes]
-    problems += _check_statistics(parts, texts)
+    problems += _check_statistics(parts, texts, statistic_ids)
     problems += _check_campaigns(parts, texts, statistic_ids)
     problems += _check_signatures(parts, texts, organisation_ids)
     problems += _check_links(parts, texts, organisation_ids)

@@ -26,9 +26,9 @@ class _HasId(Protocol):
 
 
 R = TypeVar("R", bound=_HasId)
+D = TypeVar("D")
 
 _ID = operator.attrgetter("id")
-D = TypeVar("D")
 
 
 class Records(Generic[R]):

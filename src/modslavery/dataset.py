@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 __all__ = ["FILES", "Dataset", "Parts"]
 
 _ORGANISATION_ID = operator.attrgetter("organisation_id")
-_ID = operator.attrgetter("id")
 
 #: The data files of a data directory, in load order, with the record type each holds.
 FILES: tuple[tuple[str, str, type], ...] = (
@@ -192,7 +191,7 @@ class Dataset:
         signatures: dict[str, list[Signature]] = {c.id: [] for c in parts.campaigns}
         # A dict of campaign ids is an ordered set: first-signed order, constant-time membership.
         campaigns_by_org: dict[str, dict[str, None]] = {}
-        by_id = dict(zip(map(_ID, parts.organisations), parts.organisations, strict=True))
+        by_id = self.organisations._by_id  # noqa: SLF001 - the collection just built: one index, not two
         for sig in parts.signatures:
             signatures[sig.campaign_id].append(sig)
             ids = campaigns_by_org.get(sig.organisation_id)
