@@ -33,7 +33,7 @@ from modslavery.dataset import FILES, Dataset, Parts
 from modslavery.errors import DataError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
@@ -214,21 +214,12 @@ def _value_error(text: str, error: ValueError) -> str:
     return f"{_position(text, offset)}: integer of {digits} digits is too long"
 
 
-def parse_json(
-    data: bytes,
-    filename: str,
-    *,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    count_keys: Callable[[object], int] | None = None,
-) -> object:
+def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> object:
     """
     Decode UTF-8 JSON strictly: duplicate keys, NaN and Infinity are errors.
 
     Arrays and objects may nest at most *max_depth* deep; deeper input is
-    refused before it is parsed. *count_keys*, if given, counts the keys of
-    the parsed value, never more than it holds (as
-    :func:`modslavery._keycount.key_count` does for a data file): it replaces
-    a Python call per object, the parser's hook that otherwise counts them.
+    refused before it is parsed.
 
     Raises:
         DataError: with the line and column of a syntax error, or the JSON
@@ -263,19 +254,18 @@ def parse_json(
             raise DataError([f"{filename}: {where}: nested deeper than max_depth={max_depth}"])
     if marks is None:  # the parser reports the unterminated string
         return _decode(text, filename, keys=None)
-    return _decode(text, filename, keys=marks.count(b":"), count_keys=count_keys)
+    return _decode(text, filename, keys=marks.count(b":"))
 
 
-def _decode(text: str, filename: str, *, keys: int | None, count_keys: Callable[[object], int] | None = None) -> object:
+def _decode(text: str, filename: str, *, keys: int | None) -> object:
     """
     Parse *text*, refusing repeated keys.
 
     With *keys* (how many keys the text holds, one per colon outside
     strings) the C parser builds the objects and only their sizes are
-    summed, by *count_keys* or else by a hook per object: a repeated key
-    makes an object one smaller. Only when the sizes fall short, or without
-    *keys*, is the text parsed again pair by pair to name each repeated key
-    and its path.
+    summed: a repeated key makes an object one smaller. Only then, or
+    without *keys*, is the text parsed again pair by pair to name each
+    repeated key and its path.
     """
     sizes: list[int] = []
     found: list[bool] = []
@@ -285,11 +275,9 @@ def _decode(text: str, filename: str, *, keys: int | None, count_keys: Callable[
         append(len(obj))
         return obj
 
-    hooks: dict[str, Any] = {}
-    if keys is None:
-        hooks["object_pairs_hook"] = functools.partial(_object, found=found)
-    elif count_keys is None:
-        hooks["object_hook"] = counted
+    hooks: dict[str, Any] = (
+        {"object_hook": counted} if keys is not None else {"object_pairs_hook": functools.partial(_object, found=found)}
+    )
     try:
         value = json.loads(text, parse_constant=_no_constants, **hooks)
     # JSONDecodeError is a syntax error; it carries the position.
@@ -299,7 +287,7 @@ def _decode(text: str, filename: str, *, keys: int | None, count_keys: Callable[
         raise DataError([f"{filename}: {_value_error(text, error)}"]) from None
     except RecursionError:  # only if max_depth is set above what the interpreter can parse
         raise DataError([f"{filename}: $: nesting is too deep to parse"]) from None
-    if keys is not None and (count_keys(value) if count_keys is not None else sum(sizes)) != keys:
+    if keys is not None and sum(sizes) != keys:
         return _decode(text, filename, keys=None)
     if found:
         raise DataError(_repeated_keys(value, filename))
@@ -421,16 +409,13 @@ def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> dict[str
         raise DataError([f"{root}: not a directory"])
     raw: dict[str, object] = {}
     problems: list[str] = []
-    from modslavery._keycount import key_count  # noqa: PLC0415 - a directory's load only, not the bundled one
-
-    for filename, _, model in FILES:
+    for filename, _, _ in FILES:
         if not (root / filename).exists():
             problems.append(f"{filename}: missing from {root}")
             continue
         try:
             data = read_limited(inside(root, filename), max_file_bytes)
-            count_keys = functools.partial(key_count, model=model)
-            raw[filename] = parse_json(data, filename, max_depth=max_depth, count_keys=count_keys)
+            raw[filename] = parse_json(data, filename, max_depth=max_depth)
         except DataError as error:
             problems.extend(error.problems)
     if problems:
