@@ -19,6 +19,7 @@ import modslavery
 from modslavery._loader import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_FILE_BYTES,
+    _structure_marks,
     bundled_files,
     inside,
     load_directory,
@@ -126,6 +127,33 @@ class TestMaxDepth:
     def test_brackets_in_strings_do_not_count(self) -> None:
         text = json.dumps(["[[[[{{{{", {"a": ']]]]\\"[[[['}, "\u00e9[", "\\"])
         assert parse_json(text.encode(), "x.json", max_depth=2) == json.loads(text)
+
+    @settings(max_examples=500, deadline=None)
+    @given(
+        value=st.recursive(
+            st.none() | st.text(alphabet='[]{}":\\/ab\u00e9\n', max_size=8),
+            lambda c: (
+                st.lists(c, max_size=3) | st.dictionaries(st.text(alphabet='[]{}":\\k', max_size=4), c, max_size=3)
+            ),
+            max_leaves=20,
+        ),
+        ascii_only=st.booleans(),
+    )
+    def test_structure_scan_matches_a_character_by_character_reading(self, value, ascii_only: bool) -> None:
+        """The brackets, braces and colons outside strings, escapes and runs of backslashes included."""
+        text = json.dumps(value, ensure_ascii=ascii_only)
+        outside, in_string, escaped = [], False, False
+        for char in text:  # the reference: a reader that follows every escape
+            if escaped:
+                escaped = False
+            elif in_string:
+                escaped = char == "\\"
+                in_string = char != '"'
+            elif char == '"':
+                in_string = True
+            elif char in "[]{}:":
+                outside.append(char)
+        assert _structure_marks(text.encode("utf-8")) == "".join(outside).encode()
 
     @settings(max_examples=300, deadline=None)
     @given(

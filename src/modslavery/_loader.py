@@ -58,7 +58,8 @@ DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The data format needs 6 (documents.json); the limit keeps parsing far from Python's recursion limit.
 DEFAULT_MAX_DEPTH = 64
 
-_ESCAPE_BYTES = re.compile(rb"\\.", re.DOTALL)
+#: The escapes that can hide a quote or a backslash from the structure scan (see _structure_marks).
+_ESCAPED_QUOTE_OR_BACKSLASH = re.compile(rb'\\[\\"]')
 #: Every byte but brackets, quotes and colons: what the structure scan drops first.
 _NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}":')
 #: Objects and arrays alike, for the nesting scan.
@@ -122,13 +123,19 @@ def _position(text: str, offset: int) -> str:
 
 
 def _structure_marks(data: bytes) -> bytes | None:
-    """
+    r"""
     The brackets and colons of a JSON document that stand outside its strings, found without parsing.
 
-    Escapes go first, then every byte but brackets, quotes and colons (UTF-8
-    never puts an ASCII byte inside a multi-byte character), then the strings
-    themselves. ``None`` if the quotes do not pair up (an unterminated string:
-    the parser reports it).
+    Escaped backslashes and quotes go first, then every byte but brackets,
+    quotes and colons (UTF-8 never puts an ASCII byte inside a multi-byte
+    character), then the strings themselves. ``None`` if the quotes do not
+    pair up (an unterminated string: the parser reports it).
+
+    Only ``\\`` and ``\"`` matter among escapes: no other escape holds a
+    bracket, quote or colon. Matching them left to right, the scan reaches
+    each backslash only where an escape starts, as the parser does; other
+    escapes (``\n``, ``\u00e9``) are left for the byte filter, which drops
+    them, and nothing is copied for them.
 
     Example:
         >>> _structure_marks(b'{"a": [1, "]:"], "b": {}}')
@@ -136,7 +143,7 @@ def _structure_marks(data: bytes) -> bytes | None:
 
     """
     if b"\\" in data:
-        data = _ESCAPE_BYTES.sub(b"", data)
+        data = _ESCAPED_QUOTE_OR_BACKSLASH.sub(b"", data)
     marks = data.translate(None, _NOT_STRUCTURE)
     # Most strings hold none of these bytes and leave an empty pair of quotes. If removing
     # those left no quote, every string was such a pair; otherwise pair the quotes in order.
