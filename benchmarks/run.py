@@ -26,6 +26,7 @@ import gc
 import importlib.metadata
 import importlib.util
 import json
+import math
 import os
 import platform
 import resource
@@ -71,6 +72,13 @@ class Figure:
     unit: str
     goal: float | None = None
     note: str = ""
+    #: The lowest and highest ratio over the subject/baseline pairs (see :func:`paired`).
+    spread: tuple[float, float] | None = None
+
+    @classmethod
+    def of(cls, key: str, what: str, timing: Paired, goal: float | None = None) -> Figure:
+        """A figure in seconds from a paired timing, with its spread."""
+        return cls(key, what, timing.subject, timing.baseline, "s", goal, spread=timing.spread)
 
     @property
     def ratio(self) -> float | None:
@@ -111,15 +119,36 @@ def timed(fn: Callable[[], object]) -> float:
     return _cpu() - start
 
 
-def paired(subject: Callable[[], object], baseline: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Medians of *repeats* alternating runs of subject and baseline (one warm-up each)."""
+@dataclass(frozen=True)
+class Paired:
+    """Subject and baseline timed in turn: their medians, and the spread of the ratio over the pairs."""
+
+    subject: float
+    baseline: float
+    #: The lowest and highest ratio of one subject run to the baseline run beside it.
+    spread: tuple[float, float]
+
+    def per(self, calls: int) -> Paired:
+        """The same timing, per call of a loop of *calls*."""
+        return Paired(self.subject / calls, self.baseline / calls, self.spread)
+
+
+def paired(subject: Callable[[], object], baseline: Callable[[], object], repeats: int) -> Paired:
+    """
+    *repeats* alternating runs of subject and baseline (one warm-up each).
+
+    The medians are the figures; the ratio of each subject run to the baseline
+    run beside it shows how much a figure moves on this machine.
+    """
     subject()
     baseline()
     a, b = [], []
     for _ in range(repeats):
         a.append(timed(subject))
         b.append(timed(baseline))
-    return median(a), median(b)
+    ratios = [x / y for x, y in zip(a, b, strict=True) if y > 0]
+    spread = (min(ratios), max(ratios)) if ratios else (math.nan, math.nan)
+    return Paired(median(a), median(b), spread)
 
 
 def fresh(code: str) -> Callable[[], object]:
@@ -169,14 +198,12 @@ def cold_start(s: Settings) -> list[Figure]:
     first_answer = fresh("import modslavery as ms; ms.load().organisations.lookup('Unseen')")
     paths = [str(p) for p in bundled_paths()]
     floor = fresh(f"import attrs, cattrs, json\nfor p in {paths!r}:\n    json.loads(open(p, 'rb').read())")
-    subject, baseline = paired(first_answer, floor, s.fresh_repeats)
+    timing = paired(first_answer, floor, s.fresh_repeats)
     figures = [
-        Figure(
+        Figure.of(
             "cold_start",
             "cold start to first answer vs import attrs, cattrs, json + json.loads of every bundled file",
-            subject,
-            baseline,
-            "s",
+            timing,
             1.25,
         )
     ]
@@ -188,14 +215,11 @@ def cold_start(s: Settings) -> list[Figure]:
         key = f"cold_start_vs_{name}"
         what = f"cold start to first answer vs `{code}`"
         if not available(name):
-            figures.append(Figure(key, what, subject, None, "s", 1.0, note=f"skipped: {name} not installed"))
+            figures.append(Figure(key, what, timing.subject, None, "s", 1.0, note=f"skipped: {name} not installed"))
             continue
-        ours, theirs = paired(first_answer, fresh(code), s.fresh_repeats)
-        figures.append(Figure(key, what, ours, theirs, "s", 1.0))
-    ours, attrs_only = paired(fresh("import modslavery"), fresh("import attrs"), s.fresh_repeats)
-    figures.append(
-        Figure("import", "`import modslavery` vs `import attrs` (fresh processes)", ours, attrs_only, "s", 1.15)
-    )
+        figures.append(Figure.of(key, what, paired(first_answer, fresh(code), s.fresh_repeats), 1.0))
+    timing = paired(fresh("import modslavery"), fresh("import attrs"), s.fresh_repeats)
+    figures.append(Figure.of("import", "`import modslavery` vs `import attrs` (fresh processes)", timing, 1.15))
     return figures
 
 
@@ -211,16 +235,9 @@ def bundled_load(s: Settings) -> list[Figure]:
             json.loads(raw)
 
     calls = 20
-    subject, baseline = paired(per_call(ours, calls), per_call(floor, calls), s.repeats * 3)
+    timing = paired(per_call(ours, calls), per_call(floor, calls), s.repeats * 3).per(calls)
     return [
-        Figure(
-            "bundled_load",
-            "full in-process load of the bundled data vs json.loads of its bytes",
-            subject / calls,
-            baseline / calls,
-            "s",
-            2.0,
-        )
+        Figure.of("bundled_load", "full in-process load of the bundled data vs json.loads of its bytes", timing, 2.0)
     ]
 
 
@@ -239,9 +256,9 @@ def validated_load(s: Settings, folders: dict[int, Path]) -> list[Figure]:
         for raw in data.values():
             json.loads(raw)
 
-    subject, baseline = paired(ours, floor, s.repeats)
+    timing = paired(ours, floor, s.repeats)
     what = f"Dataset.from_directory of the {s.scale}x synthetic set vs json.loads of its files"
-    figures = [Figure("validated_load", what, subject, baseline, "s", 3.0)]
+    figures = [Figure.of("validated_load", what, timing, 3.0)]
     if available("pydantic") and available("msgspec"):
         import peers  # noqa: PLC0415 - the bench extra is optional
 
@@ -256,35 +273,16 @@ def validated_load(s: Settings, folders: dict[int, Path]) -> list[Figure]:
             for name, raw in data.items():
                 decoders[name].decode(raw)
 
-        ours_again, pydantic_time = paired(ours, with_pydantic, s.repeats)
-        figures.append(
-            Figure(
-                "validated_vs_pydantic",
-                f"the same load vs pydantic v2 TypeAdapter.validate_json ({s.scale}x)",
-                ours_again,
-                pydantic_time,
-                "s",
-                1.0,
-            )
-        )
-        ours_again, theirs = paired(ours, with_msgspec, s.repeats)
-        figures.append(
-            Figure(
-                "validated_vs_msgspec",
-                f"the same load vs msgspec.json.Decoder(list[Struct]) ({s.scale}x), side by side",
-                ours_again,
-                theirs,
-                "s",
-            )
-        )
-        figures.append(
-            Figure(
-                "pydantic_vs_json", f"pydantic v2 vs json.loads ({s.scale}x), for scale", pydantic_time, baseline, "s"
-            )
-        )
+        with_peer = paired(ours, with_pydantic, s.repeats)
+        what = f"the same load vs pydantic v2 TypeAdapter.validate_json ({s.scale}x)"
+        figures.append(Figure.of("validated_vs_pydantic", what, with_peer, 1.0))
+        what = f"the same load vs msgspec.json.Decoder(list[Struct]) ({s.scale}x), side by side"
+        figures.append(Figure.of("validated_vs_msgspec", what, paired(ours, with_msgspec, s.repeats)))
+        what = f"pydantic v2 vs json.loads ({s.scale}x), for scale"
+        figures.append(Figure("pydantic_vs_json", what, with_peer.baseline, timing.baseline, "s"))
     else:
         figures.append(
-            Figure("validated_vs_pydantic", "pydantic v2", subject, None, "s", 1.0, "skipped: not installed")
+            Figure("validated_vs_pydantic", "pydantic v2", timing.subject, None, "s", 1.0, "skipped: not installed")
         )
     return figures
 
@@ -334,11 +332,8 @@ def lookups(s: Settings, folders: dict[int, Path]) -> list[Figure]:
         for name in names:
             get(name)
 
-    subject, baseline = paired(per_call(exact, rounds), per_call(floor, rounds), s.repeats * 3)
-    n = rounds * len(names)
-    figures = [
-        Figure("lookup_exact", "hot lookup of an exact canonical name vs dict.get", subject / n, baseline / n, "s", 2.0)
-    ]
+    timing = paired(per_call(exact, rounds), per_call(floor, rounds), s.repeats * 3).per(rounds * len(names))
+    figures = [Figure.of("lookup_exact", "hot lookup of an exact canonical name vs dict.get", timing, 2.0)]
 
     variants = [name.upper() for name in names]
     variants += [f"the {name.lower()}" for name in names if not name.lower().startswith("the ")]
@@ -351,17 +346,9 @@ def lookups(s: Settings, folders: dict[int, Path]) -> list[Figure]:
         for name in variants:
             get(name)
 
-    subject, baseline = paired(per_call(variant, rounds // 4), per_call(variant_floor, rounds // 4), s.repeats * 3)
-    n = rounds // 4 * len(variants)
-    figures.append(
-        Figure(
-            "lookup_variant",
-            "hot lookup of a variant spelling (upper case, 'the ...'), vs dict.get",
-            subject / n,
-            baseline / n,
-            "s",
-        )
-    )
+    timing = paired(per_call(variant, rounds // 4), per_call(variant_floor, rounds // 4), s.repeats * 3)
+    what = "hot lookup of a variant spelling (upper case, 'the ...'), vs dict.get"
+    figures.append(Figure.of("lookup_variant", what, timing.per(rounds // 4 * len(variants))))
 
     return figures
 
@@ -381,17 +368,9 @@ def signatory_sets(s: Settings, folders: dict[int, Path]) -> list[Figure]:
         for a, b in pairs:
             _ = sets[a] & sets[b]
 
-    subject, baseline = paired(per_call(intersect, 20), per_call(intersect_floor, 20), s.repeats * 3)
-    n = 20 * len(pairs)
-    figures.append(
-        Figure(
-            "signatories_and",
-            f"signed_all() of two campaigns ({s.scale}x set) vs frozenset & of their id sets",
-            subject / n,
-            baseline / n,
-            "s",
-        )
-    )
+    timing = paired(per_call(intersect, 20), per_call(intersect_floor, 20), s.repeats * 3).per(20 * len(pairs))
+    what = f"signed_all() of two campaigns ({s.scale}x set) vs frozenset & of their id sets"
+    figures.append(Figure.of("signatories_and", what, timing))
 
     def table() -> None:
         big.overlap()
@@ -402,22 +381,18 @@ def signatory_sets(s: Settings, folders: dict[int, Path]) -> list[Figure]:
         members = {c: frozenset(big.signatories(c)) for c in chosen}
         [len(members[a] & members[b]) for a, b in combinations(chosen, 2)]
 
-    subject, baseline = paired(table, naive, max(3, s.repeats))
+    timing = paired(table, naive, max(3, s.repeats))
     # The same 10 campaigns in a small and in the big set: the work that grows is the pass over signatures.
     small = modslavery.Dataset.from_directory(folders[min(s.growth)])
     ten = small.campaigns.ids[:10]
     small_time = median([timed(lambda: small.overlap(*ten)) for _ in range(s.repeats * 3)])
     big_time = median([timed(lambda: big.overlap(*ten)) for _ in range(s.repeats * 3)])
     growth = len(big.signatures) / len(small.signatures)
-    figures.append(
-        Figure(
-            "overlap",
-            f"overlap table of {len(chosen)} campaigns ({len(big.signatures)} signatures) vs naive pairwise set intersections (counts only, no rows)",
-            subject,
-            baseline,
-            "s",
-        )
+    what = (
+        f"overlap table of {len(chosen)} campaigns ({len(big.signatures)} signatures)"
+        " vs naive pairwise set intersections (counts only, no rows)"
     )
+    figures.append(Figure.of("overlap", what, timing))
     figures.append(
         Figure(
             "overlap_growth",
@@ -494,10 +469,13 @@ def show(value: float, unit: str) -> str:
 
 
 def report(figures: list[Figure]) -> str:
-    lines = ["| figure | subject | baseline | ratio | goal | status |", "|---|---|---|---|---|---|"]
+    """The figures as a Markdown table; the ratio's spread over the pairs follows it in brackets."""
+    lines = ["| figure | subject | baseline | ratio (spread) | goal | status |", "|---|---|---|---|---|---|"]
     for f in figures:
         baseline = show(f.baseline, f.unit) if f.baseline else "—"
         ratio = f"{f.ratio:.2f}x" if f.ratio is not None else "—"
+        if f.ratio is not None and f.spread is not None:
+            ratio += f" ({f.spread[0]:.2f}-{f.spread[1]:.2f})"
         goal = f"<= {f.goal}x" if f.goal is not None else "report"
         status = f.note or {True: "met", False: "MISSED", None: ""}[f.met]
         lines.append(f"| {f.what} | {show(f.subject, f.unit)} | {baseline} | {ratio} | {goal} | {status} |")

@@ -1,0 +1,56 @@
+"""The benchmark's pairing of subject and baseline runs, and how its report shows a ratio and its spread."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _import_run():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["benchmark_run"] = module  # dataclasses look their module up while the class is made
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return module
+
+
+run = _import_run()
+
+
+def test_paired_takes_medians_and_the_spread_of_the_ratio_per_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs alternate subject, baseline; each ratio is a subject run over the baseline run beside it."""
+    calls: list[str] = []
+
+    def subject() -> None:
+        calls.append("s")
+
+    def baseline() -> None:
+        calls.append("b")
+
+    # Times handed out in the order the runs happen: s, b, s, b, s, b.
+    times = iter([3.0, 1.0, 8.0, 2.0, 5.0, 4.0])
+    monkeypatch.setattr(run, "timed", lambda fn: (fn(), next(times))[1])
+    timing = run.paired(subject, baseline, 3)
+    assert calls == ["s", "b"] + ["s", "b"] * 3  # one warm-up each, then alternating
+    assert (timing.subject, timing.baseline) == (5.0, 2.0)  # medians of 3, 8, 5 and of 1, 2, 4
+    assert timing.spread == (1.25, 4.0)  # 3/1, 8/2, 5/4
+    per_call = timing.per(10)
+    assert (per_call.subject, per_call.baseline, per_call.spread) == (0.5, 0.2, (1.25, 4.0))
+
+
+def test_report_shows_the_spread_after_the_ratio() -> None:
+    with_spread = run.Figure.of("x", "a figure", run.Paired(0.003, 0.0015, (1.5, 2.5)), 2.0)
+    without = run.Figure("y", "another", 2.0, 1.0, "s", None)
+    lines = run.report([with_spread, without]).splitlines()
+    assert lines[0] == "| figure | subject | baseline | ratio (spread) | goal | status |"
+    assert lines[2] == "| a figure | 3.0 ms | 1.5 ms | 2.00x (1.50-2.50) | <= 2.0x | met |"
+    assert lines[3] == "| another | 2.00 s | 1.00 s | 2.00x | report |  |"
