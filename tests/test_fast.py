@@ -198,3 +198,33 @@ def test_validators_without_an_inline_form_are_called_as_attrs_calls_them() -> N
             fast(bad)
         with pytest.raises(ValueError):
             Pair(**bad)
+
+
+def _remembered() -> list[set[str]]:
+    return [_fast._generator.namespace[name] for name in _fast._generator.matched.values()]
+
+
+def test_references_that_matched_are_remembered_only_while_a_file_is_structured() -> None:
+    """A reference seen before skips its pattern; the strings are forgotten when the file is done."""
+    records = json.loads(bundled_files().joinpath("signatures.json").read_bytes())
+    fast = _fast.structure_function(modslavery.Signature)
+    fast(records[0])
+    assert any(records[0]["organisation_id"] in matched for matched in _remembered())
+    assert not any(records[0]["id"] in matched for matched in _remembered())  # a record's own id is unique: not kept
+    _fast.structure_records(records, modslavery.Signature, "signatures.json")
+    assert _remembered()
+    assert not any(_remembered())
+
+
+@pytest.mark.parametrize("bad", ["Not An Id", "-x", "x-", "a", "ok\u00e9"])
+def test_a_reference_that_failed_is_never_remembered(bad: str) -> None:
+    records = json.loads(bundled_files().joinpath("signatures.json").read_bytes())[:3]
+    fast = _fast.structure_function(modslavery.Signature)
+    for _ in range(2):  # refused both times: a failure leaves nothing behind
+        with pytest.raises(_fast._Invalid):
+            fast({**records[1], "organisation_id": bad})
+    assert not any(bad in matched for matched in _remembered())
+    records[2]["organisation_id"] = records[0]["organisation_id"] = bad
+    with pytest.raises(modslavery.DataError) as info:
+        _fast.structure_records(records, modslavery.Signature, "signatures.json")
+    assert [p.split(":")[1].strip() for p in info.value.problems] == ["$[0].organisation_id", "$[2].organisation_id"]

@@ -75,6 +75,8 @@ class _Generator:
         }
         self.functions: dict[type, str] = {}
         self.sources: list[str] = []
+        #: For each regular expression a field is matched against: the name of the set of strings it matched.
+        self.matched: dict[Callable[[str], object], str] = {}
         self._count = 0
 
     def constant(self, value: object, stem: str) -> str:
@@ -140,28 +142,31 @@ class _Generator:
             f"{pad}{var} = tuple({items})",
         ]
 
-    def validate(self, var: str, validator: Any, pad: str) -> list[str] | None:  # noqa: PLR0911 - one per kind
+    def validate(self, var: str, validator: Any, pad: str, *, repeats: bool = False) -> list[str] | None:  # noqa: PLR0911 - one per kind
         """
         Inline lines that run an attrs validator on *var*, or ``None`` if it has no inline form.
 
         Each form does what the validator's ``__call__`` does, read from the
         validator's own settings; anything else is called as attrs calls it.
+        If the field's values *repeat* (a reference, not a record's own id),
+        each string that matched a regular expression is remembered, and a
+        string seen before is not matched again (see :func:`structure_records`).
         """
         kind = type(validator).__name__
         try:
             if kind == "_AndValidator":
                 lines: list[str] = []
                 for part in validator._validators:  # noqa: SLF001 - attrs' and_() keeps them here
-                    inner = self.validate(var, part, pad)
+                    inner = self.validate(var, part, pad, repeats=repeats)
                     if inner is None:
                         return None
                     lines += inner
                 return lines
             if kind == "_OptionalValidator":
-                inner = self.validate(var, validator.validator, pad + "    ")
+                inner = self.validate(var, validator.validator, pad + "    ", repeats=repeats)
                 return None if inner is None else [f"{pad}if {var} is not None:", *inner]
             if kind == "_MatchesReValidator":
-                return [f"{pad}if {self.constant(validator.match_func, 'match')}({var}) is None: raise _Invalid"]
+                return self.match(var, validator.match_func, pad, repeats=repeats)
             if kind == "_MinLengthValidator":
                 return [f"{pad}if len({var}) < {int(validator.min_length)}: raise _Invalid"]
             if kind == "_NumberValidator" and validator.compare_op in {"<", "<=", ">=", ">"}:
@@ -172,6 +177,20 @@ class _Generator:
         except AttributeError:  # another attrs version keeps its settings elsewhere: call it instead
             return None
         return None
+
+    def match(self, var: str, match_func: Callable[[str], object], pad: str, *, repeats: bool) -> list[str]:
+        """Lines that match *var* against a ``matches_re`` validator's pattern (remembered if it *repeats*)."""
+        match = self.constant(match_func, "match")
+        if not repeats:
+            return [f"{pad}if {match}({var}) is None: raise _Invalid"]
+        if match_func not in self.matched:
+            self.matched[match_func] = self.constant(set(), "matched")
+        matched = self.matched[match_func]
+        return [
+            f"{pad}if {var} not in {matched}:",
+            f"{pad}    if {match}({var}) is None: raise _Invalid",
+            f"{pad}    {matched}.add({var})",
+        ]
 
     def function(self, cls: type) -> str:
         """The name of *cls*'s structuring function, writing it first if needed."""
@@ -210,7 +229,8 @@ class _Generator:
                 lines.append("    else:")
                 lines += self.check(var, hints[attribute.name], "        ")
             if attribute.validator is not None:
-                inline = self.validate(var, attribute.validator, "    ")
+                # A record's own id is unique in its file: remembering it would only cost.
+                inline = self.validate(var, attribute.validator, "    ", repeats=attribute.name != "id")
                 if inline is None:
                     run = self.constant(attribute.validator, "validator")
                     called.append(f"    {run}(o, {self.constant(attribute, 'attribute')}, {var})")
@@ -303,6 +323,11 @@ def structure_records(values: object, cls: type[T], filename: str) -> tuple[T, .
             return tuple(map(function, values))
         except Exception:  # noqa: BLE001, S110 - any failure is explained by the converter below
             pass
+        finally:
+            # The strings remembered as matching are only a shortcut: forget them, not to keep a file's ids alive.
+            # (Another thread's load then matches some strings again; a set only ever holds strings that matched.)
+            for name in _generator.matched.values():
+                _generator.namespace[name].clear()
     from modslavery._converter import structure_records as structure_and_explain  # noqa: PLC0415 - cattrs only on bad data
 
     return structure_and_explain(values, cls, filename)
