@@ -14,8 +14,11 @@ each next to the same count for ``json.loads`` of the same files:
 Each figure is the instructions of one more run of a step in a process that has
 already run it once (so generated code and caches are warm), found as the
 difference between two processes, one with more runs of the step and one
-without, divided by the runs. The cold start is the whole process, as in
-``benchmarks/run.py``, with the package's bytecode written first. Instructions are not
+without, divided by the runs, with the cyclic garbage collector paused
+during them (its collections fall wherever allocations add up, which any
+change moves). The cold start is the whole process, as in
+``benchmarks/run.py``, with the package's bytecode written first. Every
+process has the same hash seed, so the counts repeat exactly. Instructions are not
 time: memory stalls and branch misses are not counted, so use this to compare
 versions, and ``benchmarks/run.py`` for the goals.
 """
@@ -66,6 +69,9 @@ else:
     else:
         raise SystemExit(f"unknown step {step!r}")
     work()
+    import gc
+    gc.collect()
+    gc.disable()  # a collection falls wherever allocations add up: any change would move it
     for _ in range(count):
         work()
 """
@@ -99,7 +105,8 @@ def instructions(python: str, source: Path, folder: Path, step: str, count: int)
         step,
         str(count),
     ]
-    env = {**os.environ, "PYTHONPATH": str(source / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    # A fixed hash seed: sets and dicts of strings otherwise collide differently in every process.
+    env = {**os.environ, "PYTHONPATH": str(source / "src"), "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     return parse_total(result.stderr)
 

@@ -69,3 +69,29 @@ def test_a_quote_cut_short_by_the_end_of_the_text_is_refused(data_dir: Path) -> 
         modslavery.DataError, match=r"exclusions\.json: \$\[0\]\.quote: span .* is outside the document"
     ):
         modslavery.Dataset.from_directory(data_dir)
+
+
+@pytest.mark.parametrize("filename", ["statistics.json", "mentions.json", "exclusions.json"])
+@pytest.mark.parametrize("change", [("end", 1), ("start", -1), ("end", -1)])
+def test_a_span_that_is_not_its_quotes_length_is_refused(
+    data_dir: Path, filename: str, change: tuple[str, int]
+) -> None:
+    """The text at the span starts with the quote but holds more, or holds only part of it: refused."""
+    records, record = _record(filename, 1, data_dir)
+    key, step = change
+    record[key] += step
+    (data_dir / filename).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(modslavery.DataError) as info:
+        modslavery.Dataset.from_directory(data_dir)
+    assert any(f"{filename}: $[1].quote: " in problem for problem in info.value.problems), info.value.problems
+
+
+def test_a_signature_span_shorter_than_its_name_is_refused(data_dir: Path) -> None:
+    """The campaign text at the span starts the name but cuts it short. (A span widened by white space
+    around a name is accepted: names wrapped over lines are compared with their white space folded.)"""
+    records, record = _record("signatures.json", 1, data_dir)
+    record["end"] -= 1
+    (data_dir / "signatures.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(modslavery.DataError) as info:
+        modslavery.Dataset.from_directory(data_dir)
+    assert any("signatures.json: $[1].name_as_written: " in problem for problem in info.value.problems)
