@@ -86,12 +86,23 @@ def test_a_span_that_is_not_its_quotes_length_is_refused(
     assert any(f"{filename}: $[1].quote: " in problem for problem in info.value.problems), info.value.problems
 
 
-def test_a_signature_span_shorter_than_its_name_is_refused(data_dir: Path) -> None:
-    """The campaign text at the span starts the name but cuts it short. (A span widened by white space
-    around a name is accepted: names wrapped over lines are compared with their white space folded.)"""
-    records, record = _record("signatures.json", 1, data_dir)
-    record["end"] -= 1
+@pytest.mark.parametrize("change", [("end", -1), ("end", 1), ("start", -1)])
+def test_a_signature_span_that_is_not_its_name_is_refused(data_dir: Path, change: tuple[str, int]) -> None:
+    """A span that cuts the name short, or takes in the line break or space next to it, is refused."""
+    records = json.loads((data_dir / "signatures.json").read_text(encoding="utf-8"))
+    key, step = change
+    documents = {d["id"]: d["text"] for d in json.loads((data_dir / "documents.json").read_text(encoding="utf-8"))}
+    campaigns = {c["id"]: documents[c["document_id"]] for c in json.loads((data_dir / "campaigns.json").read_text())}
+    # A signature whose neighbour on that side is white space: the widened span differs from the name only by it.
+    index = next(
+        i
+        for i, r in enumerate(records)
+        if (
+            campaigns[r["campaign_id"]][r["end"]] if key == "end" else campaigns[r["campaign_id"]][r["start"] - 1]
+        ).isspace()
+    )
+    records[index][key] += step
     (data_dir / "signatures.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(modslavery.DataError) as info:
         modslavery.Dataset.from_directory(data_dir)
-    assert any("signatures.json: $[1].name_as_written: " in problem for problem in info.value.problems)
+    assert any(f"signatures.json: $[{index}].name_as_written: " in problem for problem in info.value.problems)

@@ -31,6 +31,12 @@ CAMPAIGN_TEXTS = {c["id"]: TEXTS[c["document_id"]] for c in _bundled("campaigns.
 ORGANISATIONS = {o["id"] for o in _bundled("organisations.json")}
 
 
+def _holds(raw: str, name: str) -> bool:
+    """Whether the raw entry is the name, its lines (stripped, blank ones dropped) joined by one space."""
+    lines = [line.strip() for line in raw.split("\n")]
+    return raw == raw.strip() and " ".join(line for line in lines if line) == name
+
+
 def _problems(signatures: list[dict[str, Any]]) -> list[str]:
     """What is wrong with these signatures, found without the library."""
     problems = []
@@ -45,7 +51,7 @@ def _problems(signatures: list[dict[str, Any]]) -> list[str]:
         positions.setdefault(sig["campaign_id"], []).append(sig["position"])
         if sig["end"] > len(text):
             problems.append("outside the document")
-        elif " ".join(text[sig["start"] : sig["end"]].split()) != sig["name_as_written"]:
+        elif not _holds(text[sig["start"] : sig["end"]], sig["name_as_written"]):
             problems.append("not at its span")
     for campaign, seen in positions.items():
         if sorted(seen) != list(range(1, len(seen) + 1)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import operator
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -42,27 +43,51 @@ def duplicate_ids(filename: str, records: Sequence[object]) -> list[str]:
     return problems
 
 
-def span_problem(text: str, quote: str, start: int, end: int, *, fold_whitespace: bool = False) -> str | None:
-    """
+def span_problem(text: str, quote: str, start: int, end: int, *, join_lines: bool = False) -> str | None:
+    r"""
     Describe how ``text[start:end]`` fails to be *quote*, or return ``None``.
 
-    With *fold_whitespace*, runs of white space (a name wrapped over lines) count as one space.
+    With *join_lines*, each line break with the white space around it counts
+    as one space (a name wrapped over lines); nothing else is folded, and the
+    span must not take in white space before or after the quote.
 
     Example:
         >>> span_problem("hello world", "world", 6, 11) is None
         True
         >>> span_problem("hello world", "world", 0, 5)
         "quote 'world' is not at 0:5, which holds 'hello'"
+        >>> listed, name = "1. Anti-Slavery\n   International\n", "Anti-Slavery International"
+        >>> span_problem(listed, name, 3, 32, join_lines=True) is None
+        True
+        >>> span_problem(listed, name, 3, 33, join_lines=True)
+        "quote 'Anti-Slavery International' is not at 3:33, which holds 'Anti-Slavery International '"
 
     """
     if end > len(text):
         return f"span {start}:{end} is outside the document (length {len(text)})"
     found = text[start:end]
-    if fold_whitespace:
-        found = " ".join(found.split())
+    if join_lines:
+        found = joined_lines(found)
     if found != quote:
         return f"quote {quote!r} is not at {start}:{end}, which holds {found!r}"
     return None
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def joined_lines(text: str) -> str:
+    r"""
+    *text* with each line break, and the white space around it, made one space: a wrapped name as one line.
+
+    Example:
+        >>> joined_lines("Focus on Labour\n   Exploitation")
+        'Focus on Labour Exploitation'
+        >>> joined_lines("Unseen  UK")  # white space within a line is kept as printed
+        'Unseen  UK'
+
+    """
+    return _LINE_BREAK.sub(" ", text) if "\n" in text else text
 
 
 def _ref(filename: str, path: str, kind: str, value: str | None, known: Mapping[str, object] | set[str]) -> list[str]:
@@ -167,15 +192,15 @@ def _signatures_hold(parts: Parts, texts: Mapping[str, str], organisation_ids: s
         return False
     if not _positions_hold(campaigns, column("position")):
         return False
-    # Not _quotes_at_spans: a name wrapped over lines (a tenth of them) needs the text at its span, to fold.
+    # Not _quotes_at_spans: a name wrapped over lines (a tenth of them) needs the text at its span, to join.
     found = _text_at_spans(list(map(campaign_texts.__getitem__, campaigns)), column)
     if found is None:
         return False
     names: list[str] = column("name_as_written")
     if found == names:
         return True
-    # A name wrapped over lines is written with one space: fold white space where they differ.
-    return all(a == b or " ".join(a.split()) == b for a, b in zip(found, names, strict=True))
+    # A name wrapped over lines is written with one space: join its lines where they differ.
+    return all(a == b or joined_lines(a) == b for a, b in zip(found, names, strict=True))
 
 
 def _positions_hold(campaigns: list[str], positions: list[int]) -> bool:
@@ -235,7 +260,7 @@ def _check_signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: 
         text = campaign_texts[campaign_id]
         # span_problem's own test, inline: a name as written at its span (the usual case) costs no call.
         if text is not None and not (sig.end <= len(text) and text[sig.start : sig.end] == sig.name_as_written):
-            problem = span_problem(text, sig.name_as_written, sig.start, sig.end, fold_whitespace=True)
+            problem = span_problem(text, sig.name_as_written, sig.start, sig.end, join_lines=True)
             if problem:
                 problems.append(f"signatures.json: $[{i}].name_as_written: {problem}")
     return problems + _position_gaps(positions)
