@@ -18,15 +18,26 @@ import modslavery
 DOCUMENT = "op-ed-stroud"
 
 
+def _read(data_dir: Path, filename: str) -> list[dict[str, Any]]:
+    return json.loads((data_dir / filename).read_text(encoding="utf-8"))
+
+
 def _record(filename: str, index: int, data_dir: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    records = json.loads((data_dir / filename).read_text(encoding="utf-8"))
+    records = _read(data_dir, filename)
     return records, records[index]
 
 
 def _first(data_dir: Path, filename: str, key: str) -> int:
     """The index of the first record of *filename* that has *key* set."""
-    records = json.loads((data_dir / filename).read_text(encoding="utf-8"))
-    return next(i for i, r in enumerate(records) if r.get(key) is not None)
+    return next(i for i, r in enumerate(_read(data_dir, filename)) if r.get(key) is not None)
+
+
+def _problems_after(data_dir: Path, filename: str, records: list[dict[str, Any]]) -> tuple[str, ...]:
+    """Write *records* as *filename* and load the directory, which must be refused: its problems."""
+    (data_dir / filename).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(modslavery.DataError) as info:
+        modslavery.Dataset.from_directory(data_dir)
+    return info.value.problems
 
 
 CASES = [
@@ -51,16 +62,14 @@ def test_each_broken_link_is_named(data_dir: Path, filename: str, key: str, valu
     index = _first(data_dir, filename, key)
     records, record = _record(filename, index, data_dir)
     record[key] = value
-    (data_dir / filename).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(modslavery.DataError) as info:
-        modslavery.Dataset.from_directory(data_dir)
+    problems = _problems_after(data_dir, filename, records)
     where = f"{filename}: $[{index}]."
-    assert any(where in problem and message in problem for problem in info.value.problems), info.value.problems
+    assert any(where in problem and message in problem for problem in problems), problems
 
 
 def test_a_quote_cut_short_by_the_end_of_the_text_is_refused(data_dir: Path) -> None:
     """A span past the end slices a shorter text; a quote equal to that text is still refused."""
-    documents = json.loads((data_dir / "documents.json").read_text(encoding="utf-8"))
+    documents = _read(data_dir, "documents.json")
     text = next(d["text"] for d in documents if d["id"] == DOCUMENT)
     records, record = _record("exclusions.json", 0, data_dir)
     record.update(document_id=DOCUMENT, start=len(text) - 5, end=len(text) + 5, quote=text[-5:])
@@ -80,19 +89,17 @@ def test_a_span_that_is_not_its_quotes_length_is_refused(
     records, record = _record(filename, 1, data_dir)
     key, step = change
     record[key] += step
-    (data_dir / filename).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(modslavery.DataError) as info:
-        modslavery.Dataset.from_directory(data_dir)
-    assert any(f"{filename}: $[1].quote: " in problem for problem in info.value.problems), info.value.problems
+    problems = _problems_after(data_dir, filename, records)
+    assert any(f"{filename}: $[1].quote: " in problem for problem in problems), problems
 
 
 @pytest.mark.parametrize("change", [("end", -1), ("end", 1), ("start", -1)])
 def test_a_signature_span_that_is_not_its_name_is_refused(data_dir: Path, change: tuple[str, int]) -> None:
     """A span that cuts the name short, or takes in the line break or space next to it, is refused."""
-    records = json.loads((data_dir / "signatures.json").read_text(encoding="utf-8"))
+    records = _read(data_dir, "signatures.json")
     key, step = change
-    documents = {d["id"]: d["text"] for d in json.loads((data_dir / "documents.json").read_text(encoding="utf-8"))}
-    campaigns = {c["id"]: documents[c["document_id"]] for c in json.loads((data_dir / "campaigns.json").read_text())}
+    documents = {d["id"]: d["text"] for d in _read(data_dir, "documents.json")}
+    campaigns = {c["id"]: documents[c["document_id"]] for c in _read(data_dir, "campaigns.json")}
     # A signature whose neighbour on that side is white space: the widened span differs from the name only by it.
     index = next(
         i
@@ -102,7 +109,5 @@ def test_a_signature_span_that_is_not_its_name_is_refused(data_dir: Path, change
         ).isspace()
     )
     records[index][key] += step
-    (data_dir / "signatures.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(modslavery.DataError) as info:
-        modslavery.Dataset.from_directory(data_dir)
-    assert any(f"signatures.json: $[{index}].name_as_written: " in problem for problem in info.value.problems)
+    problems = _problems_after(data_dir, "signatures.json", records)
+    assert any(f"signatures.json: $[{index}].name_as_written: " in problem for problem in problems), problems

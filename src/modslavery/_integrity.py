@@ -192,7 +192,7 @@ def _signatures_hold(parts: Parts, texts: Mapping[str, str], organisation_ids: s
         return False
     if not _positions_hold(campaigns, column("position")):
         return False
-    # Not _quotes_at_spans: a name wrapped over lines (a tenth of them) needs the text at its span, to join.
+    # Not _quotes_at_spans: a name wrapped over lines needs the text at its span, to join its lines.
     found = _text_at_spans(list(map(campaign_texts.__getitem__, campaigns)), column)
     if found is None:
         return False
