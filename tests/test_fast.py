@@ -150,10 +150,10 @@ def test_loading_good_data_never_imports_cattrs() -> None:
     assert out.strip() == "False"
 
 
-def test_field_setter_sets_frozen_fields_with_or_without_slots() -> None:
+def test_a_settable_twin_builds_an_instance_of_exactly_its_class_with_or_without_slots() -> None:
     import attrs
 
-    from modslavery._construct import field_setter
+    from modslavery._construct import settable
 
     @attrs.frozen(slots=False)
     class Plain:
@@ -164,9 +164,46 @@ def test_field_setter_sets_frozen_fields_with_or_without_slots() -> None:
         x: int
 
     for cls in (Plain, Slotted):
-        instance = object.__new__(cls)
-        field_setter(cls, "x")(instance, 3)
+        twin = settable(cls)
+        assert twin is settable(cls)
+        instance = object.__new__(twin)
+        instance.x = 3
+        instance.__class__ = cls
+        assert type(instance) is cls
         assert instance == cls(x=3)
+        assert hash(instance) == hash(cls(x=3))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            instance.x = 4  # frozen again once it is a cls
+        assert instance.x == 3
+
+
+def _attrs_values(value: object) -> Iterator[object]:
+    """*value* if it is an attrs instance, and every attrs instance nested in it."""
+    import attrs
+
+    if attrs.has(type(value)):
+        yield value
+        for field in attrs.fields(type(value)):
+            yield from _attrs_values(getattr(value, field.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _attrs_values(item)
+
+
+def test_records_of_both_paths_are_exactly_their_model_class() -> None:
+    """Neither the validated nor the trusted builders leave a record, or a nested one, as its settable twin."""
+    from modslavery import models
+    from modslavery._loader import clear_cache
+
+    model_classes = {v for v in vars(models).values() if isinstance(v, type) and v.__module__ == models.__name__}
+    validated = modslavery.Dataset.from_directory(str(bundled_files()))
+    clear_cache()
+    trusted = modslavery.load()
+    for dataset in (validated, trusted):
+        seen = [value for _, attribute, _ in FILES for value in _attrs_values(tuple(getattr(dataset, attribute)))]
+        assert len(seen) > 369  # every record, and the nested ones
+        assert {type(value) for value in seen} <= model_classes
+        assert models.Evidence in {type(value) for value in seen}
 
 
 def test_validators_without_an_inline_form_are_called_as_attrs_calls_them() -> None:

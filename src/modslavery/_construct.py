@@ -1,5 +1,5 @@
 """
-Building records field by field: the slots' own setters and cached date parsing.
+Building records field by field: a settable twin of each model class, and cached date parsing.
 
 Shared by the generated structuring functions of :mod:`modslavery._fast`
 (untrusted data) and the builders :mod:`modslavery._trusted` writes ahead of
@@ -15,13 +15,10 @@ Example:
 from __future__ import annotations
 
 import functools
-import types
-from collections.abc import Callable
-from typing import Any
 
 from modslavery.models import PartialDate
 
-__all__ = ["Invalid", "field_setter", "parse_date"]
+__all__ = ["Invalid", "parse_date", "settable"]
 
 
 class Invalid(Exception):  # noqa: N818 - an internal signal, never seen by users
@@ -35,34 +32,44 @@ class Invalid(Exception):  # noqa: N818 - an internal signal, never seen by user
     """
 
 
-def field_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+def settable(cls: type) -> type:
     """
-    A function that sets field *name* of a new instance of *cls*, frozen or not.
+    A private subclass of *cls* whose fields are set by plain assignment, frozen or not.
 
-    For a slotted class this is the slot's own setter, which skips the
-    attribute lookup of ``object.__setattr__``.
+    A record is built as an instance of it, field by field (``o.name = value``,
+    which the interpreter specialises for slots), then becomes a *cls* by
+    assigning ``o.__class__ = cls``: the subclass adds no slot, so the two share
+    one memory layout. This is several times cheaper than calling each slot's
+    setter, and the record's class is exactly *cls* afterwards. One subclass
+    per class, made on first use.
 
     Example:
         >>> from modslavery.models import Evidence
-        >>> evidence = object.__new__(Evidence)
-        >>> for name, value in [("quote", "q"), ("start", 0), ("end", 1)]:
-        ...     field_setter(Evidence, name)(evidence, value)
-        >>> evidence
-        Evidence(quote='q', start=0, end=1)
+        >>> evidence = object.__new__(settable(Evidence))
+        >>> evidence.quote, evidence.start, evidence.end = "q", 0, 1
+        >>> evidence.__class__ = Evidence
+        >>> evidence, type(evidence) is Evidence
+        (Evidence(quote='q', start=0, end=1), True)
+        >>> settable(Evidence) is settable(Evidence)
+        True
 
     """
-    for klass in cls.__mro__:
-        if name in vars(klass):
-            descriptor = vars(klass)[name]
-            if isinstance(descriptor, types.MemberDescriptorType):
-                setter: Callable[[Any, Any], None] = descriptor.__set__
-                return setter
-            break
-    return functools.partial(_set_attribute, name=name)
+    twin = _settable.get(cls)
+    if twin is None:
+        namespace = {
+            "__slots__": (),
+            # Both, or the interpreter would dispatch every assignment through Python.
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__module__": cls.__module__,
+            "__qualname__": f"{cls.__qualname__}._settable",
+        }
+        twin = _settable.setdefault(cls, type(f"{cls.__name__}._settable", (cls,), namespace))
+    return twin
 
 
-def _set_attribute(instance: object, value: object, name: str) -> None:
-    object.__setattr__(instance, name, value)
+#: Each class's settable twin (a race makes two; either works, one is kept).
+_settable: dict[type, type] = {}
 
 
 @functools.lru_cache(maxsize=4096)

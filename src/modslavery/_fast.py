@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 import attrs
 
 from modslavery._construct import Invalid as _Invalid
-from modslavery._construct import field_setter, parse_date
+from modslavery._construct import parse_date, settable
 from modslavery.models import PartialDate
 
 __all__ = ["structure_function", "structure_records"]
@@ -208,7 +208,8 @@ class _Generator:
             f"def {name}(d):",
             f"    if type(d) is not dict or not d.keys() <= {keys}: raise _Invalid",
         ]
-        setters = [f"    o = _new({self.constant(cls, 'cls')})"]
+        # Built as the class's settable twin, whose fields take plain assignment, then turned into a cls.
+        setters = [f"    o = _new({self.constant(settable(cls), 'settable')})"]
         called = []  # validators with no inline form run on the built record, as attrs runs them
         for index, attribute in enumerate(fields):
             if not attribute.init or attribute.converter is not None or attribute.alias != attribute.name:
@@ -236,8 +237,8 @@ class _Generator:
                     called.append(f"    {run}(o, {self.constant(attribute, 'attribute')}, {var})")
                 else:
                     lines += inline
-            setters.append(f"    {self.constant(field_setter(cls, attribute.name), 'set')}(o, {var})")
-        lines += setters + called
+            setters.append(f"    o.{attribute.name} = {var}")
+        lines += [*setters, f"    o.__class__ = {self.constant(cls, 'cls')}", *called]
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")

@@ -90,14 +90,15 @@ class _Writer:
         name = f"build_{cls.__name__}"
         self.names[cls] = name
         hints = _hints(cls)
-        lines = [f"def {name}(d: Any) -> Any:", f"    o = _new({self.constant('cls', _model(cls))})"]
+        twin = self.constant("settable", f"settable({_model(cls)})")  # fields set by assignment, then made a cls
+        lines = [f"def {name}(d: Any) -> Any:", f"    o: Any = _new({twin})"]
         for attribute in attrs.fields(cls):
             if attribute.default is attrs.NOTHING:
                 value = f"d[{attribute.name!r}]"
             else:
                 value = f"d.get({attribute.name!r}, {self.default(attribute.default)})"
-            setter = self.constant("set", f"field_setter({_model(cls)}, {attribute.name!r})")
-            lines.append(f"    {setter}(o, {self.convert(value, hints[attribute.name])})")
+            lines.append(f"    o.{attribute.name} = {self.convert(value, hints[attribute.name])}")
+        lines.append(f"    o.__class__ = {self.constant('cls', _model(cls))}")
         lines.append("    return o")
         self.functions.append("\n".join(lines))
         return name
@@ -132,7 +133,7 @@ def module_source() -> str:
             "from typing import Any",
             "",
             "from modslavery import models as _m",
-            "from modslavery._construct import field_setter",
+            "from modslavery._construct import settable",
             "from modslavery._construct import parse_date as _date",
             "",
             "_new = object.__new__",

@@ -7,361 +7,287 @@ from collections.abc import Callable
 from typing import Any
 
 from modslavery import models as _m
-from modslavery._construct import field_setter
+from modslavery._construct import settable
 from modslavery._construct import parse_date as _date
 
 _new = object.__new__
-_cls_1 = _m.Document
-_set_2 = field_setter(_m.Document, 'id')
-_set_3 = field_setter(_m.Document, 'kind')
-_members_4 = {m.value: m for m in _m.DocumentKind}
-_set_5 = field_setter(_m.Document, 'title')
-_set_6 = field_setter(_m.Document, 'title_basis')
-_members_7 = {m.value: m for m in _m.TitleBasis}
-_set_8 = field_setter(_m.Document, 'source_file')
-_set_9 = field_setter(_m.Document, 'text')
-_set_10 = field_setter(_m.Document, 'sha256')
-_default_11 = None
-_set_12 = field_setter(_m.Document, 'title_evidence')
-_cls_13 = _m.Evidence
-_set_14 = field_setter(_m.Evidence, 'quote')
-_set_15 = field_setter(_m.Evidence, 'start')
-_set_16 = field_setter(_m.Evidence, 'end')
-_default_17 = ()
-_set_18 = field_setter(_m.Document, 'authors')
-_cls_19 = _m.Author
-_set_20 = field_setter(_m.Author, 'name')
-_set_21 = field_setter(_m.Author, 'role')
-_set_22 = field_setter(_m.Author, 'basis')
-_members_23 = {m.value: m for m in _m.Basis}
-_default_24 = None
-_set_25 = field_setter(_m.Author, 'organisation_id')
-_default_26 = ()
-_set_27 = field_setter(_m.Author, 'evidence')
-_default_28 = None
-_set_29 = field_setter(_m.Document, 'publisher')
-_cls_30 = _m.Publisher
-_set_31 = field_setter(_m.Publisher, 'name')
-_set_32 = field_setter(_m.Publisher, 'basis')
-_members_33 = {m.value: m for m in _m.Basis}
-_default_34 = ()
-_set_35 = field_setter(_m.Publisher, 'evidence')
-_default_36 = None
-_set_37 = field_setter(_m.Publisher, 'note')
-_default_38 = None
-_set_39 = field_setter(_m.Document, 'published')
-_cls_40 = _m.DateClaim
-_set_41 = field_setter(_m.DateClaim, 'start')
-_set_42 = field_setter(_m.DateClaim, 'end')
-_set_43 = field_setter(_m.DateClaim, 'basis')
-_members_44 = {m.value: m for m in _m.Basis}
-_default_45 = None
-_set_46 = field_setter(_m.DateClaim, 'time')
-_default_47 = None
-_set_48 = field_setter(_m.DateClaim, 'timezone')
-_default_49 = ()
-_set_50 = field_setter(_m.DateClaim, 'evidence')
-_default_51 = None
-_set_52 = field_setter(_m.DateClaim, 'note')
+_settable_1 = settable(_m.Document)
+_members_2 = {m.value: m for m in _m.DocumentKind}
+_members_3 = {m.value: m for m in _m.TitleBasis}
+_default_4 = None
+_settable_5 = settable(_m.Evidence)
+_cls_6 = _m.Evidence
+_default_7 = ()
+_settable_8 = settable(_m.Author)
+_members_9 = {m.value: m for m in _m.Basis}
+_default_10 = None
+_default_11 = ()
+_cls_12 = _m.Author
+_default_13 = None
+_settable_14 = settable(_m.Publisher)
+_members_15 = {m.value: m for m in _m.Basis}
+_default_16 = ()
+_default_17 = None
+_cls_18 = _m.Publisher
+_default_19 = None
+_settable_20 = settable(_m.DateClaim)
+_members_21 = {m.value: m for m in _m.Basis}
+_default_22 = None
+_default_23 = None
+_default_24 = ()
+_default_25 = None
+_cls_26 = _m.DateClaim
+_default_27 = None
+_default_28 = ()
+_cls_29 = _m.Document
+_settable_30 = settable(_m.Measure)
+_cls_31 = _m.Measure
+_settable_32 = settable(_m.Statistic)
+_members_33 = {m.value: m for m in _m.Unit}
+_members_34 = {m.value: m for m in _m.Qualifier}
+_default_35 = None
+_members_36 = {m.value: m for m in _m.Geography}
+_default_37 = None
+_settable_38 = settable(_m.Period)
+_members_39 = {m.value: m for m in _m.Basis}
+_default_40 = None
+_cls_41 = _m.Period
+_default_42 = None
+_default_43 = None
+_default_44 = None
+_cls_45 = _m.Statistic
+_settable_46 = settable(_m.Organisation)
+_default_47 = ()
+_default_48 = ()
+_default_49 = None
+_cls_50 = _m.Organisation
+_settable_51 = settable(_m.Campaign)
+_members_52 = {m.value: m for m in _m.TitleBasis}
 _default_53 = None
-_set_54 = field_setter(_m.Document, 'updated')
-_default_55 = ()
-_set_56 = field_setter(_m.Document, 'notes')
-_cls_57 = _m.Measure
-_set_58 = field_setter(_m.Measure, 'id')
-_set_59 = field_setter(_m.Measure, 'label')
-_set_60 = field_setter(_m.Measure, 'description')
-_cls_61 = _m.Statistic
-_set_62 = field_setter(_m.Statistic, 'id')
-_set_63 = field_setter(_m.Statistic, 'document_id')
-_set_64 = field_setter(_m.Statistic, 'measure')
-_set_65 = field_setter(_m.Statistic, 'description')
-_set_66 = field_setter(_m.Statistic, 'value')
-_set_67 = field_setter(_m.Statistic, 'unit')
-_members_68 = {m.value: m for m in _m.Unit}
-_set_69 = field_setter(_m.Statistic, 'qualifier')
-_members_70 = {m.value: m for m in _m.Qualifier}
-_set_71 = field_setter(_m.Statistic, 'quote')
-_set_72 = field_setter(_m.Statistic, 'start')
-_set_73 = field_setter(_m.Statistic, 'end')
-_default_74 = None
-_set_75 = field_setter(_m.Statistic, 'geography')
-_members_76 = {m.value: m for m in _m.Geography}
-_default_77 = None
-_set_78 = field_setter(_m.Statistic, 'period')
-_cls_79 = _m.Period
-_set_80 = field_setter(_m.Period, 'label')
-_set_81 = field_setter(_m.Period, 'start')
-_set_82 = field_setter(_m.Period, 'end')
-_set_83 = field_setter(_m.Period, 'basis')
-_members_84 = {m.value: m for m in _m.Basis}
-_default_85 = None
-_set_86 = field_setter(_m.Period, 'note')
-_default_87 = None
-_set_88 = field_setter(_m.Statistic, 'speaker_id')
-_default_89 = None
-_set_90 = field_setter(_m.Statistic, 'conversion_of')
-_default_91 = None
-_set_92 = field_setter(_m.Statistic, 'note')
-_cls_93 = _m.Organisation
-_set_94 = field_setter(_m.Organisation, 'id')
-_set_95 = field_setter(_m.Organisation, 'name')
-_default_96 = ()
-_set_97 = field_setter(_m.Organisation, 'acronyms')
-_default_98 = ()
-_set_99 = field_setter(_m.Organisation, 'aliases')
-_default_100 = None
-_set_101 = field_setter(_m.Organisation, 'note')
-_cls_102 = _m.Campaign
-_set_103 = field_setter(_m.Campaign, 'id')
-_set_104 = field_setter(_m.Campaign, 'document_id')
-_set_105 = field_setter(_m.Campaign, 'title')
-_set_106 = field_setter(_m.Campaign, 'title_basis')
-_members_107 = {m.value: m for m in _m.TitleBasis}
-_set_108 = field_setter(_m.Campaign, 'audience')
-_set_109 = field_setter(_m.Campaign, 'audience_evidence')
-_default_110 = None
-_set_111 = field_setter(_m.Campaign, 'date')
-_default_112 = ()
-_set_113 = field_setter(_m.Campaign, 'asks')
-_cls_114 = _m.Ask
-_set_115 = field_setter(_m.Ask, 'number')
-_set_116 = field_setter(_m.Ask, 'heading')
-_set_117 = field_setter(_m.Ask, 'text')
-_set_118 = field_setter(_m.Ask, 'start')
-_set_119 = field_setter(_m.Ask, 'end')
-_default_120 = None
-_set_121 = field_setter(_m.Campaign, 'support_claim')
-_default_122 = None
-_set_123 = field_setter(_m.Campaign, 'support_statistic_id')
-_default_124 = None
-_set_125 = field_setter(_m.Campaign, 'note')
-_cls_126 = _m.Signature
-_set_127 = field_setter(_m.Signature, 'id')
-_set_128 = field_setter(_m.Signature, 'campaign_id')
-_set_129 = field_setter(_m.Signature, 'organisation_id')
-_set_130 = field_setter(_m.Signature, 'position')
-_set_131 = field_setter(_m.Signature, 'name_as_written')
-_set_132 = field_setter(_m.Signature, 'start')
-_set_133 = field_setter(_m.Signature, 'end')
-_cls_134 = _m.Entity
-_set_135 = field_setter(_m.Entity, 'id')
-_set_136 = field_setter(_m.Entity, 'name')
-_set_137 = field_setter(_m.Entity, 'kind')
-_members_138 = {m.value: m for m in _m.EntityKind}
-_default_139 = ()
-_set_140 = field_setter(_m.Entity, 'aliases')
-_default_141 = None
-_set_142 = field_setter(_m.Entity, 'note')
-_cls_143 = _m.Mention
-_set_144 = field_setter(_m.Mention, 'id')
-_set_145 = field_setter(_m.Mention, 'document_id')
-_set_146 = field_setter(_m.Mention, 'quote')
-_set_147 = field_setter(_m.Mention, 'start')
-_set_148 = field_setter(_m.Mention, 'end')
-_default_149 = None
-_set_150 = field_setter(_m.Mention, 'organisation_id')
-_default_151 = None
-_set_152 = field_setter(_m.Mention, 'entity_id')
-_cls_153 = _m.Judgement
-_set_154 = field_setter(_m.Judgement, 'id')
-_set_155 = field_setter(_m.Judgement, 'verdict')
-_members_156 = {m.value: m for m in _m.Verdict}
-_set_157 = field_setter(_m.Judgement, 'names')
-_set_158 = field_setter(_m.Judgement, 'organisation_ids')
-_set_159 = field_setter(_m.Judgement, 'rationale')
-_cls_160 = _m.Exclusion
-_set_161 = field_setter(_m.Exclusion, 'id')
-_set_162 = field_setter(_m.Exclusion, 'document_id')
-_set_163 = field_setter(_m.Exclusion, 'quote')
-_set_164 = field_setter(_m.Exclusion, 'start')
-_set_165 = field_setter(_m.Exclusion, 'end')
-_set_166 = field_setter(_m.Exclusion, 'reason')
+_default_54 = ()
+_settable_55 = settable(_m.Ask)
+_cls_56 = _m.Ask
+_default_57 = None
+_default_58 = None
+_default_59 = None
+_cls_60 = _m.Campaign
+_settable_61 = settable(_m.Signature)
+_cls_62 = _m.Signature
+_settable_63 = settable(_m.Entity)
+_members_64 = {m.value: m for m in _m.EntityKind}
+_default_65 = ()
+_default_66 = None
+_cls_67 = _m.Entity
+_settable_68 = settable(_m.Mention)
+_default_69 = None
+_default_70 = None
+_cls_71 = _m.Mention
+_settable_72 = settable(_m.Judgement)
+_members_73 = {m.value: m for m in _m.Verdict}
+_cls_74 = _m.Judgement
+_settable_75 = settable(_m.Exclusion)
+_cls_76 = _m.Exclusion
 
 
 def build_Evidence(d: Any) -> Any:
-    o = _new(_cls_13)
-    _set_14(o, d['quote'])
-    _set_15(o, d['start'])
-    _set_16(o, d['end'])
+    o: Any = _new(_settable_5)
+    o.quote = d['quote']
+    o.start = d['start']
+    o.end = d['end']
+    o.__class__ = _cls_6
     return o
 
 
 def build_Author(d: Any) -> Any:
-    o = _new(_cls_19)
-    _set_20(o, d['name'])
-    _set_21(o, d['role'])
-    _set_22(o, _members_23[d['basis']])
-    _set_25(o, d.get('organisation_id', _default_24))
-    _set_27(o, tuple([build_Evidence(_i) for _i in d.get('evidence', _default_26)]))
+    o: Any = _new(_settable_8)
+    o.name = d['name']
+    o.role = d['role']
+    o.basis = _members_9[d['basis']]
+    o.organisation_id = d.get('organisation_id', _default_10)
+    o.evidence = tuple([build_Evidence(_i) for _i in d.get('evidence', _default_11)])
+    o.__class__ = _cls_12
     return o
 
 
 def build_Publisher(d: Any) -> Any:
-    o = _new(_cls_30)
-    _set_31(o, d['name'])
-    _set_32(o, _members_33[d['basis']])
-    _set_35(o, tuple([build_Evidence(_i) for _i in d.get('evidence', _default_34)]))
-    _set_37(o, d.get('note', _default_36))
+    o: Any = _new(_settable_14)
+    o.name = d['name']
+    o.basis = _members_15[d['basis']]
+    o.evidence = tuple([build_Evidence(_i) for _i in d.get('evidence', _default_16)])
+    o.note = d.get('note', _default_17)
+    o.__class__ = _cls_18
     return o
 
 
 def build_DateClaim(d: Any) -> Any:
-    o = _new(_cls_40)
-    _set_41(o, (lambda _v: None if _v is None else _date(_v))(d['start']))
-    _set_42(o, (lambda _v: None if _v is None else _date(_v))(d['end']))
-    _set_43(o, _members_44[d['basis']])
-    _set_46(o, d.get('time', _default_45))
-    _set_48(o, d.get('timezone', _default_47))
-    _set_50(o, tuple([build_Evidence(_i) for _i in d.get('evidence', _default_49)]))
-    _set_52(o, d.get('note', _default_51))
+    o: Any = _new(_settable_20)
+    o.start = (lambda _v: None if _v is None else _date(_v))(d['start'])
+    o.end = (lambda _v: None if _v is None else _date(_v))(d['end'])
+    o.basis = _members_21[d['basis']]
+    o.time = d.get('time', _default_22)
+    o.timezone = d.get('timezone', _default_23)
+    o.evidence = tuple([build_Evidence(_i) for _i in d.get('evidence', _default_24)])
+    o.note = d.get('note', _default_25)
+    o.__class__ = _cls_26
     return o
 
 
 def build_Document(d: Any) -> Any:
-    o = _new(_cls_1)
-    _set_2(o, d['id'])
-    _set_3(o, _members_4[d['kind']])
-    _set_5(o, d['title'])
-    _set_6(o, _members_7[d['title_basis']])
-    _set_8(o, d['source_file'])
-    _set_9(o, d['text'])
-    _set_10(o, d['sha256'])
-    _set_12(o, (lambda _v: None if _v is None else build_Evidence(_v))(d.get('title_evidence', _default_11)))
-    _set_18(o, tuple([build_Author(_i) for _i in d.get('authors', _default_17)]))
-    _set_29(o, (lambda _v: None if _v is None else build_Publisher(_v))(d.get('publisher', _default_28)))
-    _set_39(o, (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('published', _default_38)))
-    _set_54(o, (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('updated', _default_53)))
-    _set_56(o, tuple(d.get('notes', _default_55)))
+    o: Any = _new(_settable_1)
+    o.id = d['id']
+    o.kind = _members_2[d['kind']]
+    o.title = d['title']
+    o.title_basis = _members_3[d['title_basis']]
+    o.source_file = d['source_file']
+    o.text = d['text']
+    o.sha256 = d['sha256']
+    o.title_evidence = (lambda _v: None if _v is None else build_Evidence(_v))(d.get('title_evidence', _default_4))
+    o.authors = tuple([build_Author(_i) for _i in d.get('authors', _default_7)])
+    o.publisher = (lambda _v: None if _v is None else build_Publisher(_v))(d.get('publisher', _default_13))
+    o.published = (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('published', _default_19))
+    o.updated = (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('updated', _default_27))
+    o.notes = tuple(d.get('notes', _default_28))
+    o.__class__ = _cls_29
     return o
 
 
 def build_Measure(d: Any) -> Any:
-    o = _new(_cls_57)
-    _set_58(o, d['id'])
-    _set_59(o, d['label'])
-    _set_60(o, d['description'])
+    o: Any = _new(_settable_30)
+    o.id = d['id']
+    o.label = d['label']
+    o.description = d['description']
+    o.__class__ = _cls_31
     return o
 
 
 def build_Period(d: Any) -> Any:
-    o = _new(_cls_79)
-    _set_80(o, d['label'])
-    _set_81(o, (lambda _v: None if _v is None else _date(_v))(d['start']))
-    _set_82(o, (lambda _v: None if _v is None else _date(_v))(d['end']))
-    _set_83(o, _members_84[d['basis']])
-    _set_86(o, d.get('note', _default_85))
+    o: Any = _new(_settable_38)
+    o.label = d['label']
+    o.start = (lambda _v: None if _v is None else _date(_v))(d['start'])
+    o.end = (lambda _v: None if _v is None else _date(_v))(d['end'])
+    o.basis = _members_39[d['basis']]
+    o.note = d.get('note', _default_40)
+    o.__class__ = _cls_41
     return o
 
 
 def build_Statistic(d: Any) -> Any:
-    o = _new(_cls_61)
-    _set_62(o, d['id'])
-    _set_63(o, d['document_id'])
-    _set_64(o, d['measure'])
-    _set_65(o, d['description'])
-    _set_66(o, d['value'])
-    _set_67(o, _members_68[d['unit']])
-    _set_69(o, _members_70[d['qualifier']])
-    _set_71(o, d['quote'])
-    _set_72(o, d['start'])
-    _set_73(o, d['end'])
-    _set_75(o, (lambda _v: None if _v is None else _members_76[_v])(d.get('geography', _default_74)))
-    _set_78(o, (lambda _v: None if _v is None else build_Period(_v))(d.get('period', _default_77)))
-    _set_88(o, d.get('speaker_id', _default_87))
-    _set_90(o, d.get('conversion_of', _default_89))
-    _set_92(o, d.get('note', _default_91))
+    o: Any = _new(_settable_32)
+    o.id = d['id']
+    o.document_id = d['document_id']
+    o.measure = d['measure']
+    o.description = d['description']
+    o.value = d['value']
+    o.unit = _members_33[d['unit']]
+    o.qualifier = _members_34[d['qualifier']]
+    o.quote = d['quote']
+    o.start = d['start']
+    o.end = d['end']
+    o.geography = (lambda _v: None if _v is None else _members_36[_v])(d.get('geography', _default_35))
+    o.period = (lambda _v: None if _v is None else build_Period(_v))(d.get('period', _default_37))
+    o.speaker_id = d.get('speaker_id', _default_42)
+    o.conversion_of = d.get('conversion_of', _default_43)
+    o.note = d.get('note', _default_44)
+    o.__class__ = _cls_45
     return o
 
 
 def build_Organisation(d: Any) -> Any:
-    o = _new(_cls_93)
-    _set_94(o, d['id'])
-    _set_95(o, d['name'])
-    _set_97(o, tuple(d.get('acronyms', _default_96)))
-    _set_99(o, tuple(d.get('aliases', _default_98)))
-    _set_101(o, d.get('note', _default_100))
+    o: Any = _new(_settable_46)
+    o.id = d['id']
+    o.name = d['name']
+    o.acronyms = tuple(d.get('acronyms', _default_47))
+    o.aliases = tuple(d.get('aliases', _default_48))
+    o.note = d.get('note', _default_49)
+    o.__class__ = _cls_50
     return o
 
 
 def build_Ask(d: Any) -> Any:
-    o = _new(_cls_114)
-    _set_115(o, d['number'])
-    _set_116(o, d['heading'])
-    _set_117(o, d['text'])
-    _set_118(o, d['start'])
-    _set_119(o, d['end'])
+    o: Any = _new(_settable_55)
+    o.number = d['number']
+    o.heading = d['heading']
+    o.text = d['text']
+    o.start = d['start']
+    o.end = d['end']
+    o.__class__ = _cls_56
     return o
 
 
 def build_Campaign(d: Any) -> Any:
-    o = _new(_cls_102)
-    _set_103(o, d['id'])
-    _set_104(o, d['document_id'])
-    _set_105(o, d['title'])
-    _set_106(o, _members_107[d['title_basis']])
-    _set_108(o, d['audience'])
-    _set_109(o, build_Evidence(d['audience_evidence']))
-    _set_111(o, (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('date', _default_110)))
-    _set_113(o, tuple([build_Ask(_i) for _i in d.get('asks', _default_112)]))
-    _set_121(o, (lambda _v: None if _v is None else build_Evidence(_v))(d.get('support_claim', _default_120)))
-    _set_123(o, d.get('support_statistic_id', _default_122))
-    _set_125(o, d.get('note', _default_124))
+    o: Any = _new(_settable_51)
+    o.id = d['id']
+    o.document_id = d['document_id']
+    o.title = d['title']
+    o.title_basis = _members_52[d['title_basis']]
+    o.audience = d['audience']
+    o.audience_evidence = build_Evidence(d['audience_evidence'])
+    o.date = (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('date', _default_53))
+    o.asks = tuple([build_Ask(_i) for _i in d.get('asks', _default_54)])
+    o.support_claim = (lambda _v: None if _v is None else build_Evidence(_v))(d.get('support_claim', _default_57))
+    o.support_statistic_id = d.get('support_statistic_id', _default_58)
+    o.note = d.get('note', _default_59)
+    o.__class__ = _cls_60
     return o
 
 
 def build_Signature(d: Any) -> Any:
-    o = _new(_cls_126)
-    _set_127(o, d['id'])
-    _set_128(o, d['campaign_id'])
-    _set_129(o, d['organisation_id'])
-    _set_130(o, d['position'])
-    _set_131(o, d['name_as_written'])
-    _set_132(o, d['start'])
-    _set_133(o, d['end'])
+    o: Any = _new(_settable_61)
+    o.id = d['id']
+    o.campaign_id = d['campaign_id']
+    o.organisation_id = d['organisation_id']
+    o.position = d['position']
+    o.name_as_written = d['name_as_written']
+    o.start = d['start']
+    o.end = d['end']
+    o.__class__ = _cls_62
     return o
 
 
 def build_Entity(d: Any) -> Any:
-    o = _new(_cls_134)
-    _set_135(o, d['id'])
-    _set_136(o, d['name'])
-    _set_137(o, _members_138[d['kind']])
-    _set_140(o, tuple(d.get('aliases', _default_139)))
-    _set_142(o, d.get('note', _default_141))
+    o: Any = _new(_settable_63)
+    o.id = d['id']
+    o.name = d['name']
+    o.kind = _members_64[d['kind']]
+    o.aliases = tuple(d.get('aliases', _default_65))
+    o.note = d.get('note', _default_66)
+    o.__class__ = _cls_67
     return o
 
 
 def build_Mention(d: Any) -> Any:
-    o = _new(_cls_143)
-    _set_144(o, d['id'])
-    _set_145(o, d['document_id'])
-    _set_146(o, d['quote'])
-    _set_147(o, d['start'])
-    _set_148(o, d['end'])
-    _set_150(o, d.get('organisation_id', _default_149))
-    _set_152(o, d.get('entity_id', _default_151))
+    o: Any = _new(_settable_68)
+    o.id = d['id']
+    o.document_id = d['document_id']
+    o.quote = d['quote']
+    o.start = d['start']
+    o.end = d['end']
+    o.organisation_id = d.get('organisation_id', _default_69)
+    o.entity_id = d.get('entity_id', _default_70)
+    o.__class__ = _cls_71
     return o
 
 
 def build_Judgement(d: Any) -> Any:
-    o = _new(_cls_153)
-    _set_154(o, d['id'])
-    _set_155(o, _members_156[d['verdict']])
-    _set_157(o, tuple(d['names']))
-    _set_158(o, tuple(d['organisation_ids']))
-    _set_159(o, d['rationale'])
+    o: Any = _new(_settable_72)
+    o.id = d['id']
+    o.verdict = _members_73[d['verdict']]
+    o.names = tuple(d['names'])
+    o.organisation_ids = tuple(d['organisation_ids'])
+    o.rationale = d['rationale']
+    o.__class__ = _cls_74
     return o
 
 
 def build_Exclusion(d: Any) -> Any:
-    o = _new(_cls_160)
-    _set_161(o, d['id'])
-    _set_162(o, d['document_id'])
-    _set_163(o, d['quote'])
-    _set_164(o, d['start'])
-    _set_165(o, d['end'])
-    _set_166(o, d['reason'])
+    o: Any = _new(_settable_75)
+    o.id = d['id']
+    o.document_id = d['document_id']
+    o.quote = d['quote']
+    o.start = d['start']
+    o.end = d['end']
+    o.reason = d['reason']
+    o.__class__ = _cls_76
     return o
 
 BUILDERS: dict[type, Callable[[Any], Any]] = {_m.Document: build_Document, _m.Measure: build_Measure, _m.Statistic: build_Statistic, _m.Organisation: build_Organisation, _m.Campaign: build_Campaign, _m.Signature: build_Signature, _m.Entity: build_Entity, _m.Mention: build_Mention, _m.Judgement: build_Judgement, _m.Exclusion: build_Exclusion}
