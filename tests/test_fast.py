@@ -206,6 +206,19 @@ def test_records_of_both_paths_are_exactly_their_model_class() -> None:
         assert models.Evidence in {type(value) for value in seen}
 
 
+def test_the_inline_span_check_refuses_exactly_an_end_before_its_start() -> None:
+    """The models' span validator is written inline; it refuses what the validator refuses, no more."""
+    from modslavery.models import Evidence
+
+    structure = _fast.structure_function(Evidence)
+    assert structure is not None
+    assert structure({"quote": "q", "start": 3, "end": 3}) == Evidence(quote="q", start=3, end=3)
+    with pytest.raises(ValueError, match="before start"):
+        Evidence(quote="q", start=3, end=2)
+    with pytest.raises(_fast._Invalid):
+        structure({"quote": "q", "start": 3, "end": 2})
+
+
 def test_validators_without_an_inline_form_are_called_as_attrs_calls_them() -> None:
     """A custom validator (and __attrs_post_init__) still refuse what the model's __init__ refuses."""
     import attrs

@@ -140,7 +140,7 @@ class TestMaxDepth:
         ascii_only=st.booleans(),
     )
     def test_structure_scan_matches_a_character_by_character_reading(self, value, ascii_only: bool) -> None:
-        """The brackets, braces and colons outside strings, escapes and runs of backslashes included."""
+        """The brackets, braces and colons outside strings (each string an empty pair of quotes), escapes included."""
         text = json.dumps(value, ensure_ascii=ascii_only)
         outside, in_string, escaped = [], False, False
         for char in text:  # the reference: a reader that follows every escape
@@ -149,8 +149,11 @@ class TestMaxDepth:
             elif in_string:
                 escaped = char == "\\"
                 in_string = char != '"'
+                if not in_string:
+                    outside.append(char)
             elif char == '"':
                 in_string = True
+                outside.append(char)
             elif char in "[]{}:":
                 outside.append(char)
         assert _structure_marks(text.encode("utf-8")) == "".join(outside).encode()

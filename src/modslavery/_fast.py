@@ -35,14 +35,14 @@ import sys
 import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
 from modslavery._construct import Invalid as _Invalid
 from modslavery._construct import parse_date, settable
-from modslavery.models import PartialDate
+from modslavery.models import PartialDate, _check_span
 
 __all__ = ["structure_function", "structure_records"]
 
@@ -203,47 +203,73 @@ class _Generator:
         self.functions[cls] = name
         hints = _hints(cls)
         fields = attrs.fields(cls)
-        keys = self.constant(frozenset(a.name for a in fields), "keys")
-        lines = [
-            f"def {name}(d):",
-            f"    if type(d) is not dict or not d.keys() <= {keys}: raise _Invalid",
-        ]
+        # No unknown keys: every required key is read (a missing one raises), so the record has exactly
+        # the keys it should when its length is the required ones plus the optional ones found.
+        required = sum(a.default is attrs.NOTHING for a in fields)
+        optional = len(fields) - required
+        lines = [f"def {name}(d):"]
+        if optional:
+            lines += ["    if type(d) is not dict: raise _Invalid", f"    _n = {required}"]
+        else:
+            lines.append(f"    if type(d) is not dict or len(d) != {required}: raise _Invalid")
         # Built as the class's settable twin, whose fields take plain assignment, then turned into a cls.
         setters = [f"    o = _new({self.constant(settable(cls), 'settable')})"]
-        called = []  # validators with no inline form run on the built record, as attrs runs them
+        called: list[str] = []  # validators with no inline form run on the built record, as attrs runs them
+        variables: dict[str, str] = {}  # the variable of each field checked so far
         for index, attribute in enumerate(fields):
-            if not attribute.init or attribute.converter is not None or attribute.alias != attribute.name:
-                msg = f"no fast structuring for {cls.__name__}.{attribute.name}"
-                raise TypeError(msg)
             var = f"v{index}"
-            if attribute.default is attrs.NOTHING:
-                lines.append(f"    {var} = d[{attribute.name!r}]")
-                lines += self.check(var, hints[attribute.name], "    ")
-            elif isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
-                msg = f"no fast structuring for the factory default of {cls.__name__}.{attribute.name}"
-                raise TypeError(msg)
-            else:
-                default = self.constant(attribute.default, "default")
-                lines.append(f"    {var} = d.get({attribute.name!r}, _MISSING)")
-                lines.append(f"    if {var} is _MISSING:")
-                lines.append(f"        {var} = {default}")
-                lines.append("    else:")
-                lines += self.check(var, hints[attribute.name], "        ")
-            if attribute.validator is not None:
-                # A record's own id is unique in its file: remembering it would only cost.
-                inline = self.validate(var, attribute.validator, "    ", repeats=attribute.name != "id")
-                if inline is None:
-                    run = self.constant(attribute.validator, "validator")
-                    called.append(f"    {run}(o, {self.constant(attribute, 'attribute')}, {var})")
-                else:
-                    lines += inline
+            checks, call = self.field(cls, attribute, var, hints[attribute.name], variables)
+            lines += checks
+            called += call
+            variables[attribute.name] = var
             setters.append(f"    o.{attribute.name} = {var}")
+        if optional:
+            lines.append("    if len(d) != _n: raise _Invalid")
         lines += [*setters, f"    o.__class__ = {self.constant(cls, 'cls')}", *called]
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
         self.sources.append("\n".join(lines))
         return name
+
+    def field(
+        self, cls: type, attribute: attrs.Attribute[Any], var: str, tp: Any, variables: Mapping[str, str]
+    ) -> tuple[list[str], list[str]]:
+        """
+        The lines that read, check and validate one field into *var*, and those that call its other validators.
+
+        The models' span check (an end not before its start) is written inline,
+        from the variable of the start field (in *variables*, read before it).
+        """
+        name = attribute.name
+        if not attribute.init or attribute.converter is not None or attribute.alias != name:
+            msg = f"no fast structuring for {cls.__name__}.{name}"
+            raise TypeError(msg)
+        if attribute.default is attrs.NOTHING:
+            lines = [f"    {var} = d[{name!r}]", *self.check(var, tp, "    ")]
+        elif isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
+            msg = f"no fast structuring for the factory default of {cls.__name__}.{name}"
+            raise TypeError(msg)
+        else:
+            lines = [
+                f"    {var} = d.get({name!r}, _MISSING)",
+                f"    if {var} is _MISSING:",
+                f"        {var} = {self.constant(attribute.default, 'default')}",
+                "    else:",
+                "        _n += 1",
+                *self.check(var, tp, "        "),
+            ]
+        validator = attribute.validator
+        if validator is None:
+            return lines, []
+        if validator is _check_span and "start" in variables:
+            return [*lines, f"    if {var} < {variables['start']}: raise _Invalid"], []
+        # A record's own id is unique in its file: remembering it would only cost.
+        inline = self.validate(var, validator, "    ", repeats=name != "id")
+        if inline is None:
+            run, about = self.constant(validator, "validator"), self.constant(attribute, "attribute")
+            return lines, [f"    {run}(o, {about}, {var})"]
+        return lines + inline, []
 
 
 @functools.cache
