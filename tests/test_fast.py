@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import modslavery
 from modslavery import _converter, _fast
@@ -111,7 +113,35 @@ def test_fast_never_accepts_what_the_converter_refuses(filename: str, model: typ
             accepted += 1
             assert ok_slow, f"fast path accepted what the converter refuses: {mutant!r}: {slow_result}"
             assert slow_result == (fast_result,)
+        # A whole file, as a load structures it (own ids matched for the file at once).
+        ok_file, file_result = _outcome(_fast.structure_records, [mutant], model, filename)
+        assert ok_file == ok_slow, f"{mutant!r}: {file_result}"
+        if ok_slow:
+            assert file_result == slow_result
+        else:
+            assert file_result.problems == slow_result.problems
     assert accepted >= 1  # at least the record itself
+
+
+@settings(max_examples=500, deadline=None)
+@given(ids=st.lists(st.text(alphabet="ab09-\n X\u00e9", max_size=6), max_size=6))
+@example(ids=["ab\nab"])  # one string that would read as two good ids, joined
+@example(ids=["ab", "c", "d-"])
+def test_ids_of_a_file_match_at_once_exactly_when_each_matches_alone(ids: list[str]) -> None:
+    from modslavery.models import _ID
+
+    assert _fast._ids_match(ids) == all(_ID.fullmatch(i) for i in ids)
+
+
+def test_a_bad_own_id_among_good_ones_is_named() -> None:
+    """The file-level id match refuses one bad id in a file, and the converter names it."""
+    folder = bundled_files()
+    records = json.loads(folder.joinpath("organisations.json").read_bytes())
+    records[40]["id"] = "Not-An-Id"
+    with pytest.raises(modslavery.DataError) as info:
+        _fast.structure_records(records, modslavery.Organisation, "organisations.json")
+    assert len(info.value.problems) == 1
+    assert info.value.problems[0].startswith("organisations.json: $[40].id: ")
 
 
 def test_every_bundled_record_takes_the_fast_path() -> None:
