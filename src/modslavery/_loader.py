@@ -487,6 +487,7 @@ def load_directory(
         return Dataset(_structure(raw), source=str(root))
 
 
+@functools.cache
 def bundled_files() -> Traversable:
     """
     The package's data folder, as an :mod:`importlib.resources` traversable.
@@ -496,6 +497,7 @@ def bundled_files() -> Traversable:
         True
 
     """
+    # Cached: where the package keeps its data does not change while a process runs.
     # Imported here, not at the top: the import costs milliseconds that `import modslavery` does not need.
     # The standard library's files() reads a directory or a zip alike on every Python we support (3.10+).
     from importlib.resources import files  # noqa: PLC0415
@@ -510,7 +512,8 @@ def _bundled_bytes(names: list[str]) -> dict[str, bytes]:
         folder = os.fspath(resources)
         data = {}
         for name in names:
-            with open(os.path.join(folder, name), "rb") as handle:  # noqa: PTH123, PTH118 - the cheap way
+            # Unbuffered: read() of a raw file reads it whole, without a buffer object in between.
+            with open(os.path.join(folder, name), "rb", buffering=0) as handle:  # noqa: PTH123, PTH118 - the cheap way
                 data[name] = handle.read()
         return data
     return {name: resources.joinpath(name).read_bytes() for name in names}
