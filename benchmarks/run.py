@@ -58,6 +58,8 @@ LOOSE_BOUNDS: dict[str, float] = {
     "import": 1.5,  # goal 1.15x; measured about 0.55x
     "memory_peak": 2.6,  # goal 2.0x; measured about 1.4x
     "growth": 2.0,  # goal 1.3x; measured 1.07x-1.40x at 10x-1000x, up to 1.7x in the noisier --quick sizes (10x-100x)
+    # Not met for certain (goal 3.0x; 2.69x-3.15x at 1000x, about 3.4x at the --quick 100x): a guard against regressions.
+    "validated_load": 4.5,
 }
 
 
