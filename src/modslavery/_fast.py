@@ -8,8 +8,12 @@ more). It then runs every one of the model's attrs validators and its
 ``__attrs_post_init__``, as the model's ``__init__`` would: the common attrs
 validators (``matches_re``, ``min_len``, ``ge``/``le``, ``instance_of``, and
 ``optional``/``and_`` of them) are written inline from their own settings,
-any other validator is called as attrs calls it, and the record is built by
-setting its fields, without a second pass through ``__init__``. When any
+and so is the models' span check (an end not before its start); any other
+validator is called as attrs calls it. A file's own ids are matched against
+the models' id pattern all at once (:func:`_ids_match`). Each record is built
+as a settable twin of its class (:func:`modslavery._construct.settable`),
+field by field, then made an instance of the class, without a second pass
+through ``__init__``. When any
 record of a file fails, the whole file goes through the converter instead,
 which reports every problem with its JSON path; so the result and the errors
 are the converter's, only faster when the data is good. ``tests/test_fast.py``
