@@ -130,3 +130,55 @@ def test_a_gap_in_positions_is_named(data_dir: Path) -> None:
     error = _load(data_dir, signatures)
     assert error is not None
     assert "signatures.json: $: positions of 'general-election-statement' are not 1..59 (missing [1])" in str(error)
+
+
+def _numbered_one_to_n(campaigns: list[str], positions: list[int]) -> bool:
+    """The reference: each campaign's positions, in any order, are exactly 1..n."""
+    by_campaign: dict[str, list[int]] = {}
+    for campaign, position in zip(campaigns, positions, strict=True):
+        by_campaign.setdefault(campaign, []).append(position)
+    return all(sorted(found) == list(range(1, len(found) + 1)) for found in by_campaign.values())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    runs=st.lists(st.tuples(st.sampled_from("abc"), st.integers(1, 4)), max_size=6),
+    shuffle=st.randoms(use_true_random=False),
+    mess=st.sampled_from(["none", "shuffle", "bump", "swap"]),
+)
+def test_position_columns_agree_with_numbering_each_campaign(runs, shuffle, mess: str) -> None:
+    """Both the in-order shortcut and the general column check, against a per-campaign reading."""
+    from modslavery._integrity import _positions_hold
+
+    campaigns: list[str] = []
+    positions: list[int] = []
+    counts: dict[str, int] = {}
+    for campaign, length in runs:  # runs of a campaign, numbered on from where it stopped
+        for _ in range(length):
+            counts[campaign] = counts.get(campaign, 0) + 1
+            campaigns.append(campaign)
+            positions.append(counts[campaign])
+    pairs = list(zip(campaigns, positions, strict=True))
+    if mess == "shuffle":
+        shuffle.shuffle(pairs)
+    elif mess == "bump" and pairs:
+        index = shuffle.randrange(len(pairs))
+        pairs[index] = (pairs[index][0], pairs[index][1] + shuffle.choice([-1, 1]))
+    elif mess == "swap" and len(pairs) > 1:
+        i, j = shuffle.sample(range(len(pairs)), 2)
+        (ci, pi), (cj, pj) = pairs[i], pairs[j]
+        pairs[i], pairs[j] = (ci, pj), (cj, pi)
+    campaigns = [c for c, _ in pairs]
+    positions = [p for _, p in pairs]
+    assert _positions_hold(campaigns, positions) == _numbered_one_to_n(campaigns, positions)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pairs=st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 3)), max_size=6))
+def test_position_columns_agree_on_any_numbering(pairs: list[tuple[str, int]]) -> None:
+    """Free lists: a campaign split into runs each numbered from 1 must not pass as numbered 1..n."""
+    from modslavery._integrity import _positions_hold
+
+    campaigns = [c for c, _ in pairs]
+    positions = [p for _, p in pairs]
+    assert _positions_hold(campaigns, positions) == _numbered_one_to_n(campaigns, positions)

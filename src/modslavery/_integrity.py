@@ -217,7 +217,7 @@ def _positions_hold(campaigns: list[str], positions: list[int]) -> bool:
     meet, so the positions differ within each campaign exactly when the codes
     all differ.
     """
-    if not positions:
+    if not positions or _numbered_in_order(campaigns, positions):
         return True
     counts = collections.Counter(campaigns)
     if min(positions) < 1 or not all(map(operator.le, positions, map(counts.__getitem__, campaigns))):
@@ -225,6 +225,30 @@ def _positions_hold(campaigns: list[str], positions: list[int]) -> bool:
     stride = len(positions) + 1
     order = {campaign: index * stride for index, campaign in enumerate(counts)}
     return len(set(map(operator.add, map(order.__getitem__, campaigns), positions))) == len(positions)
+
+
+def _numbered_in_order(campaigns: list[str], positions: list[int]) -> bool:
+    """
+    Whether each campaign's signatures come together and are numbered 1..n in order: the usual layout.
+
+    If so, each campaign's positions are exactly 1..n; if not, they may
+    still be, and :func:`_positions_hold` checks them in any order. The runs
+    are found by ``itertools.groupby`` and compared with the positions they
+    call for as one list, in C.
+
+    Example:
+        >>> _numbered_in_order(["a", "a", "b"], [1, 2, 1]), _numbered_in_order(["a", "b", "a"], [1, 1, 2])
+        (True, False)
+
+    """
+    runs: list[str] = []
+    lengths: list[int] = []
+    for campaign, run in itertools.groupby(campaigns):
+        runs.append(campaign)
+        lengths.append(len(list(run)) + 1)
+    if len(set(runs)) != len(runs):  # a campaign in two runs: not this layout
+        return False
+    return positions == list(itertools.chain.from_iterable(map(range, itertools.repeat(1), lengths)))
 
 
 def _column(records: Sequence[object]) -> Callable[[str], list[Any]]:
