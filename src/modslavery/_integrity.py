@@ -242,13 +242,13 @@ def _numbered_in_order(campaigns: list[str], positions: list[int]) -> bool:
 
     """
     runs: list[str] = []
-    lengths: list[int] = []
+    stops: list[int] = []  # range(1, stop) numbers a run
     for campaign, run in itertools.groupby(campaigns):
         runs.append(campaign)
-        lengths.append(len(list(run)) + 1)
+        stops.append(len(list(run)) + 1)
     if len(set(runs)) != len(runs):  # a campaign in two runs: not this layout
         return False
-    return positions == list(itertools.chain.from_iterable(map(range, itertools.repeat(1), lengths)))
+    return positions == list(itertools.chain.from_iterable(map(range, itertools.repeat(1), stops)))
 
 
 def _column(records: Sequence[object]) -> Callable[[str], list[Any]]:
