@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -91,9 +92,9 @@ def _mutants(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             yield mutant
 
 
-def _outcome(function, *args) -> tuple[bool, Any]:
+def _outcome(function, *args, **kwargs) -> tuple[bool, Any]:
     try:
-        return True, function(*args)
+        return True, function(*args, **kwargs)
     except Exception as error:  # noqa: BLE001
         return False, error
 
@@ -113,8 +114,10 @@ def test_fast_never_accepts_what_the_converter_refuses(filename: str, model: typ
             accepted += 1
             assert ok_slow, f"fast path accepted what the converter refuses: {mutant!r}: {slow_result}"
             assert slow_result == (fast_result,)
-        # A whole file, as a load structures it (own ids matched for the file at once).
-        ok_file, file_result = _outcome(_fast.structure_records, [mutant], model, filename)
+        # A whole file, as a load structures it (own ids matched for the file at once; strings checked for
+        # lone surrogates only if its bytes may hold one).
+        surrogates = _fast.may_hold_surrogates(json.dumps([mutant]).encode())
+        ok_file, file_result = _outcome(_fast.structure_records, [mutant], model, filename, surrogates=surrogates)
         assert ok_file == ok_slow, f"{mutant!r}: {file_result}"
         if ok_slow:
             assert file_result == slow_result
@@ -308,3 +311,35 @@ def test_a_reference_that_failed_is_never_remembered(bad: str) -> None:
     with pytest.raises(modslavery.DataError) as info:
         _fast.structure_records(records, modslavery.Signature, "signatures.json")
     assert [p.split(":")[1].strip() for p in info.value.problems] == ["$[0].organisation_id", "$[2].organisation_id"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(["a", "\\", "u", "d", "D", "8", "\u00e9", "\ud800", "\udfff", "\U0001f600"]))
+)
+def test_bytes_that_may_not_hold_surrogates_never_decode_to_one(text: str) -> None:
+    """The file-level test is sound: JSON bytes it clears decode to no lone surrogate, escaped or not."""
+    for ensure_ascii in (True, False):
+        data = json.dumps([text, {text: text}], ensure_ascii=ensure_ascii).encode("utf-8", "surrogatepass")
+        try:
+            decoded = json.loads(data.decode("utf-8"))  # strictly, as the loader decodes
+        except UnicodeDecodeError:
+            continue  # a raw surrogate is not UTF-8: the loader refuses the file before structuring it
+        if not _fast.may_hold_surrogates(data):
+            assert not any(0xD800 <= ord(ch) <= 0xDFFF for ch in decoded[0])
+
+
+@pytest.mark.parametrize("hex_case", [str.lower, str.upper])
+def test_a_lone_surrogate_in_a_directory_is_refused(hex_case: Any) -> None:
+    """Escaped in the file's bytes (hex digits in either case), a lone surrogate is found and named."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        modslavery.export_json(tmp)
+        path = Path(tmp) / "measures.json"
+        records = json.loads(path.read_text(encoding="utf-8"))
+        records[1]["label"] = "x\ud800"
+        text = json.dumps(records)  # ensure_ascii: the surrogate is escaped, as \\ud800
+        path.write_text(text.replace("\\ud800", hex_case("\\ud800").replace("\\U", "\\u")), encoding="utf-8")
+        with pytest.raises(modslavery.DataError, match=r"measures\.json: \$\[1\]\.label: not valid Unicode"):
+            modslavery.Dataset.from_directory(tmp)

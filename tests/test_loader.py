@@ -153,7 +153,7 @@ class TestCollectorPause:
 
         seen: list[bool] = []
         structure = _loader._structure
-        monkeypatch.setattr(_loader, "_structure", lambda raw: (seen.append(gc.isenabled()), structure(raw))[1])
+        monkeypatch.setattr(_loader, "_structure", lambda *args: (seen.append(gc.isenabled()), structure(*args))[1])
         modslavery.Dataset.from_directory(data_dir)
         assert seen == [False]
         assert gc.isenabled()

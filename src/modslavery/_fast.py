@@ -50,7 +50,7 @@ from modslavery._construct import Invalid as _Invalid
 from modslavery._construct import parse_date, settable
 from modslavery.models import _ID, PartialDate, _check_span
 
-__all__ = ["structure_function", "structure_records"]
+__all__ = ["may_hold_surrogates", "structure_function", "structure_records"]
 
 T = TypeVar("T")
 
@@ -79,7 +79,9 @@ class _Generator:
             "_date": parse_date,
             "_MISSING": _MISSING,
         }
-        self.functions: dict[tuple[type, bool], str] = {}  # (class, ids_later) -> name
+        self.functions: dict[tuple[type, bool, bool], str] = {}  # (class, ids_later, surrogates) -> name
+        #: While a function is written: whether its strings may hold lone surrogates (and must be checked).
+        self.surrogates = True
         self.sources: list[str] = []
         #: For each regular expression a field is matched against: the name of the set of strings it matched.
         self.matched: dict[Callable[[str], object], str] = {}
@@ -103,14 +105,15 @@ class _Generator:
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
             return self.homogeneous_tuple(var, args[0], pad)
         if attrs.has(tp):
-            return [f"{pad}{var} = {self.function(tp)}({var})"]
+            return [f"{pad}{var} = {self.function(tp, surrogates=self.surrogates)}({var})"]
         msg = f"no fast structuring for {tp!r}"
         raise TypeError(msg)
 
     def scalar(self, var: str, tp: Any, pad: str) -> list[str] | None:
         """The check of a JSON scalar type, or ``None`` if *tp* is not one."""
-        if tp is str:
-            return [f"{pad}if type({var}) is not str or not {var}.isascii() and not _valid_text({var}): raise _Invalid"]
+        if tp is str:  # lone surrogates only where the file may hold them
+            unicode = f" or not {var}.isascii() and not _valid_text({var})" if self.surrogates else ""
+            return [f"{pad}if type({var}) is not str{unicode}: raise _Invalid"]
         if tp is int or tp is bool:
             return [f"{pad}if type({var}) is not {tp.__name__}: raise _Invalid"]
         union = typing.get_origin(tp) in {typing.Union, types.UnionType}
@@ -129,7 +132,10 @@ class _Generator:
         """The check of a ``tuple[item, ...]`` field, which JSON holds as an array."""
         lines = [f"{pad}if type({var}) is not list: raise _Invalid"]
         if attrs.has(item):
-            return [*lines, f"{pad}{var} = tuple([{self.function(item)}(_i) for _i in {var}])"]
+            return [
+                *lines,
+                f"{pad}{var} = tuple([{self.function(item, surrogates=self.surrogates)}(_i) for _i in {var}])",
+            ]
         depth = len(pad) // 4
         element, items = f"_i{depth}", f"_items{depth}"
         if item in {str, int, bool}:  # checked in place, nothing to convert
@@ -198,21 +204,34 @@ class _Generator:
             f"{pad}    {matched}.add({var})",
         ]
 
-    def function(self, cls: type, *, ids_later: bool = False) -> str:
+    def function(self, cls: type, *, ids_later: bool = False, surrogates: bool = True) -> str:
         """
         The name of *cls*'s structuring function, writing it first if needed.
 
         With *ids_later*, a record's own id is not matched against the models'
         id pattern: :func:`structure_records` matches the ids of a whole file at once.
+        Without *surrogates* (the file's bytes hold no escape of a surrogate,
+        so no string can hold a lone one), strings are not checked for them.
         """
-        key = (cls, ids_later)
+        key = (cls, ids_later, surrogates)
         if key in self.functions:
             return self.functions[key]
         if hasattr(cls, "__attrs_pre_init__") or "__attrs_cached_hash" in getattr(cls, "__slots__", ()):
             msg = f"no fast structuring for {cls.__name__}: its __init__ does more than set fields"
             raise TypeError(msg)
-        name = f"structure_{cls.__name__}" + ("_ids_later" if ids_later else "")
+        name = (
+            f"structure_{cls.__name__}" + ("_ids_later" if ids_later else "") + ("" if surrogates else "_no_surrogates")
+        )
         self.functions[key] = name
+        outer, self.surrogates = self.surrogates, surrogates
+        try:
+            self.write(cls, name, ids_later=ids_later)
+        finally:
+            self.surrogates = outer
+        return name
+
+    def write(self, cls: type, name: str, *, ids_later: bool) -> None:
+        """Write the source of *cls*'s function *name* (see :meth:`function`)."""
         hints = _hints(cls)
         fields = attrs.fields(cls)
         # No unknown keys: every required key is read (a missing one raises), so the record has exactly
@@ -242,7 +261,6 @@ class _Generator:
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
         self.sources.append("\n".join(lines))
-        return name
 
     def field(
         self,
@@ -334,6 +352,22 @@ def _ids_match(ids: list[str]) -> bool:
     return joined.count("\n") == len(ids) - 1 and _ids_pattern().fullmatch(joined) is not None
 
 
+def may_hold_surrogates(data: bytes) -> bool:
+    r"""
+    Whether JSON *data* may decode to a string holding a lone surrogate.
+
+    UTF-8 cannot encode a surrogate, so one can only come from a ``\uD800``
+    to ``\uDFFF`` escape; bytes without ``\ud`` or ``\uD`` hold none (bytes
+    with them may still hold only pairs, or an escaped backslash).
+
+    Example:
+        >>> may_hold_surrogates(rb'["caf\u00e9"]'), may_hold_surrogates(rb'["\ud800"]')
+        (False, True)
+
+    """
+    return b"\\ud" in data or b"\\uD" in data
+
+
 @functools.cache
 def _annotation(text: str, module: str) -> Any:
     # The models use string annotations; many repeat ("str", "str | None"), so each is evaluated once.
@@ -350,14 +384,14 @@ def _hints(cls: type) -> dict[str, Any]:
 
 _lock = threading.Lock()
 _generator = _Generator()
-_functions: dict[tuple[type, bool], Callable[[object], Any] | None] = {}
+_functions: dict[tuple[type, bool, bool], Callable[[object], Any] | None] = {}
 
 
-def _generate(cls: type, *, ids_later: bool) -> Callable[[object], Any] | None:
+def _generate(cls: type, *, ids_later: bool, surrogates: bool) -> Callable[[object], Any] | None:
     """Write, compile and return *cls*'s function; nested types already written are shared."""
     known, count = dict(_generator.functions), len(_generator.sources)
     try:
-        name = _generator.function(cls, ids_later=ids_later)
+        name = _generator.function(cls, ids_later=ids_later, surrogates=surrogates)
     except TypeError:
         _generator.functions = known
         del _generator.sources[count:]
@@ -370,13 +404,13 @@ def _generate(cls: type, *, ids_later: bool) -> Callable[[object], Any] | None:
     return function
 
 
-def _function(cls: type, *, ids_later: bool) -> Callable[[object], Any] | None:
-    key = (cls, ids_later)
+def _function(cls: type, *, ids_later: bool, surrogates: bool = True) -> Callable[[object], Any] | None:
+    key = (cls, ids_later, surrogates)
     function = _functions.get(key, _lock)
     if function is _lock:
         with _lock:
             if key not in _functions:
-                _functions[key] = _generate(cls, ids_later=ids_later)
+                _functions[key] = _generate(cls, ids_later=ids_later, surrogates=surrogates)
             function = _functions[key]
     return function  # type: ignore[return-value]
 
@@ -399,9 +433,13 @@ def structure_function(cls: type[T]) -> Callable[[object], T] | None:
 _GET_ID = operator.attrgetter("id")
 
 
-def structure_records(values: object, cls: type[T], filename: str) -> tuple[T, ...]:
+def structure_records(values: object, cls: type[T], filename: str, *, surrogates: bool = True) -> tuple[T, ...]:
     """
     Structure a JSON array of records; on any problem, defer to the converter's full report.
+
+    Pass ``surrogates=False`` only for values parsed from JSON bytes for which
+    :func:`may_hold_surrogates` is false: no string of theirs can hold a lone
+    surrogate, and strings are not checked for one.
 
     Raises:
         DataError: naming *filename* and the JSON path of each problem.
@@ -416,7 +454,7 @@ def structure_records(values: object, cls: type[T], filename: str) -> tuple[T, .
     """
     # Own ids are matched for the whole file at once, after the records are built.
     batched = any(map(_is_own_id, attrs.fields(cls)))  # type: ignore[arg-type]
-    function = _function(cls, ids_later=batched)
+    function = _function(cls, ids_later=batched, surrogates=surrogates)
     if function is not None and type(values) is list:
         try:
             records = tuple(map(function, values))

@@ -302,15 +302,21 @@ def _decode(text: str, filename: str, *, keys: int | None) -> object:
     return value
 
 
-def _structure(raw: dict[str, object]) -> Parts:
-    """Structure every file, collecting the problems of all files together."""
+def _structure(raw: dict[str, object], without_surrogates: frozenset[str] = frozenset()) -> Parts:
+    """
+    Structure every file, collecting the problems of all files together.
+
+    The strings of the files named in *without_surrogates* (whose bytes hold no
+    escape of a surrogate) are not checked for lone surrogates.
+    """
     fields: dict[str, tuple[object, ...]] = {}
     problems: list[str] = []
     from modslavery._fast import structure_records  # noqa: PLC0415 - the bundled data's cold start needs none of it
 
     for filename, attribute, model in FILES:
         try:
-            fields[attribute] = structure_records(raw[filename], model, filename)
+            surrogates = filename not in without_surrogates
+            fields[attribute] = structure_records(raw[filename], model, filename, surrogates=surrogates)
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -406,7 +412,10 @@ def inside(root: Path, name: str) -> Path:
     return resolved
 
 
-def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> dict[str, object]:
+def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> tuple[dict[str, object], frozenset[str]]:
+    """The parsed files of *root*, and the names of those whose bytes hold no escape of a surrogate."""
+    from modslavery._fast import may_hold_surrogates  # noqa: PLC0415 - the bundled data's cold start needs none of it
+
     try:
         resolved_root = root.resolve(strict=True)
     except OSError as error:
@@ -416,6 +425,7 @@ def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> dict[str
     if not resolved_root.is_dir():
         raise DataError([f"{root}: not a directory"])
     raw: dict[str, object] = {}
+    without_surrogates: set[str] = set()
     problems: list[str] = []
     for filename, _, _ in FILES:
         if not (root / filename).exists():
@@ -426,9 +436,12 @@ def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> dict[str
             raw[filename] = parse_json(data, filename, max_depth=max_depth)
         except DataError as error:
             problems.extend(error.problems)
+            continue
+        if not may_hold_surrogates(data):
+            without_surrogates.add(filename)
     if problems:
         raise DataError(problems)
-    return raw
+    return raw, frozenset(without_surrogates)
 
 
 @contextlib.contextmanager
@@ -483,8 +496,8 @@ def load_directory(
     """
     root = Path(path)
     with _collector_paused():
-        raw = _read_directory(root, max_file_bytes, max_depth)
-        return Dataset(_structure(raw), source=str(root))
+        raw, without_surrogates = _read_directory(root, max_file_bytes, max_depth)
+        return Dataset(_structure(raw, without_surrogates), source=str(root))
 
 
 @functools.cache
