@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import modslavery
 from modslavery import _converter, _fast
-from modslavery._loader import bundled_files
+from modslavery._loader import bundled_files, may_hold_surrogates
 from modslavery.dataset import FILES
 
 #: Values put in place of every field and array item: wrong types, edge cases, and values of other fields.
@@ -116,7 +116,7 @@ def test_fast_never_accepts_what_the_converter_refuses(filename: str, model: typ
             assert slow_result == (fast_result,)
         # A whole file, as a load structures it (own ids matched for the file at once; strings checked for
         # lone surrogates only if its bytes may hold one).
-        surrogates = _fast.may_hold_surrogates(json.dumps([mutant]).encode())
+        surrogates = may_hold_surrogates(json.dumps([mutant]).encode())
         ok_file, file_result = _outcome(_fast.structure_records, [mutant], model, filename, surrogates=surrogates)
         assert ok_file == ok_slow, f"{mutant!r}: {file_result}"
         if ok_slow:
@@ -325,7 +325,7 @@ def test_bytes_that_may_not_hold_surrogates_never_decode_to_one(text: str) -> No
             decoded = json.loads(data.decode("utf-8"))  # strictly, as the loader decodes
         except UnicodeDecodeError:
             continue  # a raw surrogate is not UTF-8: the loader refuses the file before structuring it
-        if not _fast.may_hold_surrogates(data):
+        if not may_hold_surrogates(data):
             assert not any(0xD800 <= ord(ch) <= 0xDFFF for ch in decoded[0])
 
 

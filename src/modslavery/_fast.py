@@ -50,7 +50,7 @@ from modslavery._construct import Invalid as _Invalid
 from modslavery._construct import parse_date, settable
 from modslavery.models import _ID, PartialDate, _check_span
 
-__all__ = ["may_hold_surrogates", "structure_function", "structure_records"]
+__all__ = ["structure_function", "structure_records"]
 
 T = TypeVar("T")
 
@@ -352,22 +352,6 @@ def _ids_match(ids: list[str]) -> bool:
     return joined.count("\n") == len(ids) - 1 and _ids_pattern().fullmatch(joined) is not None
 
 
-def may_hold_surrogates(data: bytes) -> bool:
-    r"""
-    Whether JSON *data* may decode to a string holding a lone surrogate.
-
-    UTF-8 cannot encode a surrogate, so one can only come from a ``\uD800``
-    to ``\uDFFF`` escape; bytes without ``\ud`` or ``\uD`` hold none (bytes
-    with them may still hold only pairs, or an escaped backslash).
-
-    Example:
-        >>> may_hold_surrogates(rb'["caf\u00e9"]'), may_hold_surrogates(rb'["\ud800"]')
-        (False, True)
-
-    """
-    return b"\\" in data and (b"\\ud" in data or b"\\uD" in data)  # the first test is a memchr: most files pass it
-
-
 @functools.cache
 def _annotation(text: str, module: str) -> Any:
     # The models use string annotations; many repeat ("str", "str | None"), so each is evaluated once.
@@ -438,7 +422,7 @@ def structure_records(values: object, cls: type[T], filename: str, *, surrogates
     Structure a JSON array of records; on any problem, defer to the converter's full report.
 
     Pass ``surrogates=False`` only for values parsed from JSON bytes for which
-    :func:`may_hold_surrogates` is false: no string of theirs can hold a lone
+    :func:`modslavery._loader.may_hold_surrogates` is false: no string of theirs can hold a lone
     surrogate, and strings are not checked for one.
 
     Raises:

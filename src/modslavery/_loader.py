@@ -48,6 +48,7 @@ __all__ = [
     "inside",
     "load",
     "load_directory",
+    "may_hold_surrogates",
     "parse_json",
     "read_limited",
 ]
@@ -412,10 +413,24 @@ def inside(root: Path, name: str) -> Path:
     return resolved
 
 
+def may_hold_surrogates(data: bytes) -> bool:
+    r"""
+    Whether JSON *data* may decode to a string holding a lone surrogate.
+
+    UTF-8 cannot encode a surrogate, so one can only come from a ``\uD800``
+    to ``\uDFFF`` escape; bytes without ``\ud`` or ``\uD`` hold none (bytes
+    with them may still hold only pairs, or an escaped backslash).
+
+    Example:
+        >>> may_hold_surrogates(rb'["caf\u00e9"]'), may_hold_surrogates(rb'["\ud800"]')
+        (False, True)
+
+    """
+    return b"\\" in data and (b"\\ud" in data or b"\\uD" in data)  # the first test is a memchr: most files pass it
+
+
 def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> tuple[dict[str, object], frozenset[str]]:
     """The parsed files of *root*, and the names of those whose bytes hold no escape of a surrogate."""
-    from modslavery._fast import may_hold_surrogates  # noqa: PLC0415 - the bundled data's cold start needs none of it
-
     try:
         resolved_root = root.resolve(strict=True)
     except OSError as error:
