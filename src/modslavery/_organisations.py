@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from modslavery._records import Records
+from modslavery._records import _ID, Records
 from modslavery.errors import NotFound
 from modslavery.models import Organisation
 from modslavery.names import name_key, name_words, variant_keys
@@ -112,19 +112,28 @@ class Organisations(Records[Organisation]):
     """
 
     __slots__ = ("_exact_cache", "_loose_cache", "_spelled")
+    _exact_cache: dict[str, str] | None
+    _loose_cache: dict[str, frozenset[str]] | None
+    _spelled: dict[str, Organisation]
 
     def __init__(self, items: Iterable[Organisation], *, index: dict[str, str] | None = None) -> None:
         items = tuple(items)
+        set_field = object.__setattr__  # past the read-only __setattr__, as in Records
         # The normalised index is needed only when a name is not spelled as the data writes it;
         # a caller that has built it already (to check for clashes) passes it in.
-        self._exact_cache: dict[str, str] | None = index
+        set_field(self, "_exact_cache", index)
         # The looser forms are needed only when an exact key misses: built on first use.
-        self._loose_cache: dict[str, frozenset[str]] | None = None
-        # Every spelling exactly as the data writes it, then every id (ids win, as in the slow path):
-        # the common case of a name copied from the data costs one dict lookup.
-        spelled = {name: org for org in items for name in org.names}
-        spelled.update((org.id, org) for org in items)
-        self._spelled = spelled
+        set_field(self, "_loose_cache", None)
+        # Every spelling exactly as the data writes it (in the order of Organisation.names), then
+        # every id (ids win, as in the slow path): a name copied from the data costs one dict lookup.
+        spelled: dict[str, Organisation] = {}
+        for org in items:
+            spelled[org.name] = org
+            if org.acronyms or org.aliases:  # most have neither: no tuple to build
+                for name in (*org.acronyms, *org.aliases):
+                    spelled[name] = org
+        spelled.update(zip(map(_ID, items), items, strict=True))
+        set_field(self, "_spelled", spelled)
         super().__init__(items, kind="organisation")
 
     def _exact(self) -> dict[str, str]:

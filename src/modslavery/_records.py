@@ -50,12 +50,18 @@ class Records(Generic[R]):
     """
 
     __slots__ = ("_by_id", "_items", "_kind")
+    _items: tuple[R, ...]
+    _by_id: dict[str, R]
+    _kind: str
 
     def __init__(self, items: Iterable[R], *, kind: str) -> None:
-        self._items: tuple[R, ...] = tuple(items)
+        items = tuple(items)
+        # Set past the read-only __setattr__: it would check on every field whether the collection is built.
+        set_field = object.__setattr__
+        set_field(self, "_items", items)
         # Later duplicates would shadow earlier ones; the loader rejects duplicate ids first.
-        self._by_id: dict[str, R] = dict(zip(map(_ID, self._items), self._items, strict=True))
-        self._kind = kind
+        set_field(self, "_by_id", dict(zip(map(_ID, items), items, strict=True)))
+        set_field(self, "_kind", kind)
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Collections are read-only once built."""

@@ -51,9 +51,10 @@ class Statistics(Records[Statistic]):
     """
 
     __slots__ = ("_measures",)
+    _measures: frozenset[str]
 
     def __init__(self, items: Iterable[Statistic], *, measures: Iterable[str] = ()) -> None:
-        self._measures = frozenset(measures)
+        object.__setattr__(self, "_measures", frozenset(measures))  # past the read-only __setattr__, as in Records
         super().__init__(items, kind="statistic")
 
     def filter(
