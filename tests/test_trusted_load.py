@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 
@@ -129,6 +130,49 @@ def test_manifest_hash_is_sha256_whichever_implementation(monkeypatch, hashlib_i
 def test_bundled_bytes_are_the_files_bytes() -> None:
     """The plain reads of an installed directory give what importlib.resources' own read_bytes gives."""
     assert _loader._bundled_bytes([*NAMES, "manifest.json"]) == _real_bytes([*NAMES, "manifest.json"])
+
+
+def test_bundled_bytes_without_opening_relative_to_a_folder(monkeypatch) -> None:
+    """Where os.open takes no dir_fd (Windows), the files are read by their whole paths, to the same bytes."""
+    monkeypatch.setattr(_loader.os, "supports_dir_fd", set())
+    opened = []
+    real_open = _loader.os.open
+
+    def spy(path, flags, *args, **kwargs):
+        opened.append((path, kwargs.get("dir_fd")))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(_loader.os, "open", spy)
+    assert _loader._bundled_bytes([*NAMES, "manifest.json"]) == _real_bytes([*NAMES, "manifest.json"])
+    expected = [*NAMES, "manifest.json"]
+    assert [Path(path).name for path, _ in opened] == expected
+    assert [dir_fd for _, dir_fd in opened] == [None] * len(expected)
+
+
+@pytest.mark.parametrize("most", [1, 7, 4096])
+def test_short_reads_are_read_on_to_the_end(tmp_path, monkeypatch, most: int) -> None:
+    """A read that returns less than asked (allowed, if rare, for a regular file) does not cut the file short."""
+    content = bytes(range(256)) * 40
+    (tmp_path / "a.json").write_bytes(content)
+    real_read = _loader.os.read
+    monkeypatch.setattr(_loader.os, "read", lambda fd, n: real_read(fd, min(n, most)))
+    assert _loader._read_whole(str(tmp_path / "a.json")) == content
+    assert _loader._read_files(str(tmp_path), ["a.json"]) == {"a.json": content}
+
+
+@pytest.mark.parametrize("change", [-5, -1, 1, 5000])
+def test_a_file_that_changed_size_since_fstat_is_read_whole(tmp_path, monkeypatch, change: int) -> None:
+    """fstat's size is only a guess at what read() will give: the bytes are whatever the file holds to its end."""
+    content = b"[" + b"1," * 3000 + b"1]"
+    (tmp_path / "a.json").write_bytes(content)
+    real_fstat = _loader.os.fstat
+
+    class Stat:
+        def __init__(self, fd):
+            self.st_size = max(0, real_fstat(fd).st_size + change)
+
+    monkeypatch.setattr(_loader.os, "fstat", Stat)
+    assert _loader._read_whole(str(tmp_path / "a.json")) == content
 
 
 def test_the_bundled_load_generates_and_checks_nothing() -> None:
