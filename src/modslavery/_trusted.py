@@ -49,6 +49,7 @@ class _Writer:
         self.names: dict[type, str] = {}
         self.constants: dict[str, str] = {}  # name -> source of its value
         self.functions: list[str] = []
+        self.locals = 0  # local names written so far
 
     def constant(self, stem: str, source: str) -> str:
         name = f"_{stem}_{len(self.constants) + 1}"
@@ -67,10 +68,13 @@ class _Writer:
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin in {typing.Union, types.UnionType} and type(None) in args:
             (inner,) = [a for a in args if a is not type(None)]
-            converted = self.convert("_v", inner)
-            if converted == "_v":
+            self.locals += 1
+            local = f"_v{self.locals}"  # one name per optional value: nested ones cannot clash
+            converted = self.convert(local, inner)
+            if converted == local:
                 return expression
-            return f"(lambda _v: None if _v is None else {converted})({expression})"
+            # An assignment expression, not a lambda: no function object made and called per value.
+            return f"(None if ({local} := {expression}) is None else {converted})"
         if origin is tuple:
             converted = self.convert("_i", args[0])
             return f"tuple({expression})" if converted == "_i" else f"tuple([{converted} for _i in {expression}])"

@@ -121,8 +121,8 @@ def build_Publisher(d: Any) -> Any:
 
 def build_DateClaim(d: Any) -> Any:
     o: Any = _new(_settable_20)
-    o.start = (lambda _v: None if _v is None else _date(_v))(d['start'])
-    o.end = (lambda _v: None if _v is None else _date(_v))(d['end'])
+    o.start = (None if (_v8 := d['start']) is None else _date(_v8))
+    o.end = (None if (_v9 := d['end']) is None else _date(_v9))
     o.basis = _members_21[d['basis']]
     o.time = d.get('time', _default_22)
     o.timezone = d.get('timezone', _default_23)
@@ -141,11 +141,11 @@ def build_Document(d: Any) -> Any:
     o.source_file = d['source_file']
     o.text = d['text']
     o.sha256 = d['sha256']
-    o.title_evidence = (lambda _v: None if _v is None else build_Evidence(_v))(d.get('title_evidence', _default_4))
+    o.title_evidence = (None if (_v1 := d.get('title_evidence', _default_4)) is None else build_Evidence(_v1))
     o.authors = tuple([build_Author(_i) for _i in d.get('authors', _default_7)])
-    o.publisher = (lambda _v: None if _v is None else build_Publisher(_v))(d.get('publisher', _default_13))
-    o.published = (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('published', _default_19))
-    o.updated = (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('updated', _default_27))
+    o.publisher = (None if (_v5 := d.get('publisher', _default_13)) is None else build_Publisher(_v5))
+    o.published = (None if (_v7 := d.get('published', _default_19)) is None else build_DateClaim(_v7))
+    o.updated = (None if (_v13 := d.get('updated', _default_27)) is None else build_DateClaim(_v13))
     o.notes = tuple(d.get('notes', _default_28))
     o.__class__ = _cls_29
     return o
@@ -163,8 +163,8 @@ def build_Measure(d: Any) -> Any:
 def build_Period(d: Any) -> Any:
     o: Any = _new(_settable_38)
     o.label = d['label']
-    o.start = (lambda _v: None if _v is None else _date(_v))(d['start'])
-    o.end = (lambda _v: None if _v is None else _date(_v))(d['end'])
+    o.start = (None if (_v17 := d['start']) is None else _date(_v17))
+    o.end = (None if (_v18 := d['end']) is None else _date(_v18))
     o.basis = _members_39[d['basis']]
     o.note = d.get('note', _default_40)
     o.__class__ = _cls_41
@@ -183,8 +183,8 @@ def build_Statistic(d: Any) -> Any:
     o.quote = d['quote']
     o.start = d['start']
     o.end = d['end']
-    o.geography = (lambda _v: None if _v is None else _members_36[_v])(d.get('geography', _default_35))
-    o.period = (lambda _v: None if _v is None else build_Period(_v))(d.get('period', _default_37))
+    o.geography = (None if (_v14 := d.get('geography', _default_35)) is None else _members_36[_v14])
+    o.period = (None if (_v15 := d.get('period', _default_37)) is None else build_Period(_v15))
     o.speaker_id = d.get('speaker_id', _default_42)
     o.conversion_of = d.get('conversion_of', _default_43)
     o.note = d.get('note', _default_44)
@@ -222,9 +222,9 @@ def build_Campaign(d: Any) -> Any:
     o.title_basis = _members_52[d['title_basis']]
     o.audience = d['audience']
     o.audience_evidence = build_Evidence(d['audience_evidence'])
-    o.date = (lambda _v: None if _v is None else build_DateClaim(_v))(d.get('date', _default_53))
+    o.date = (None if (_v24 := d.get('date', _default_53)) is None else build_DateClaim(_v24))
     o.asks = tuple([build_Ask(_i) for _i in d.get('asks', _default_54)])
-    o.support_claim = (lambda _v: None if _v is None else build_Evidence(_v))(d.get('support_claim', _default_57))
+    o.support_claim = (None if (_v27 := d.get('support_claim', _default_57)) is None else build_Evidence(_v27))
     o.support_statistic_id = d.get('support_statistic_id', _default_58)
     o.note = d.get('note', _default_59)
     o.__class__ = _cls_60
