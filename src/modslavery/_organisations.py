@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from modslavery._records import _ID, Records
+from modslavery._records import Records
 from modslavery.errors import NotFound
 from modslavery.models import Organisation
 from modslavery.names import name_key, name_words, variant_keys
@@ -132,7 +132,8 @@ class Organisations(Records[Organisation]):
             if org.acronyms or org.aliases:  # most have neither: no tuple to build
                 for name in (*org.acronyms, *org.aliases):
                     spelled[name] = org
-        spelled.update(zip(map(_ID, items), items, strict=True))
+        for org in items:
+            spelled[org.id] = org
         set_field(self, "_spelled", spelled)
         super().__init__(items, kind="organisation")
 

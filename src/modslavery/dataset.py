@@ -11,7 +11,6 @@ Example:
 
 from __future__ import annotations
 
-import operator
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FILES", "Dataset", "Parts"]
 
-_ORGANISATION_ID = operator.attrgetter("organisation_id")
 
 #: The data files of a data directory, in load order, with the record type each holds.
 FILES: tuple[tuple[str, str, type], ...] = (
@@ -199,11 +197,10 @@ class Dataset:
                 ids = campaigns_by_org[sig.organisation_id] = {}
             ids[sig.campaign_id] = None
         setter(self, "_signatures_by_campaign", {k: tuple(v) for k, v in signatures.items()})
-        organisation_of = _ORGANISATION_ID
         setter(
             self,
             "_signatories",
-            {k: frozenset(map(by_id.__getitem__, map(organisation_of, v))) for k, v in signatures.items()},
+            {k: frozenset([by_id[sig.organisation_id] for sig in v]) for k, v in signatures.items()},
         )
         setter(self, "_campaigns_by_org", {k: tuple(v) for k, v in campaigns_by_org.items()})
         by_document: dict[str, list[Statistic]] = {d.id: [] for d in parts.documents}
