@@ -175,6 +175,40 @@ def test_a_file_that_changed_size_since_fstat_is_read_whole(tmp_path, monkeypatc
     assert _loader._read_whole(str(tmp_path / "a.json")) == content
 
 
+def test_each_bundled_file_is_freed_before_the_next_is_parsed(fresh_cache, monkeypatch) -> None:
+    """
+    The trusted load holds one file's parsed JSON at a time.
+
+    Parsing every file first kept all of it alive while the records were
+    built, and the collections those records triggered went through it all
+    (about a collection a load, against none now; see docs/performance.md).
+    """
+    import json as real_json
+    import types
+
+    live: list[int] = []  # parsed arrays not yet freed
+    most_alive = []
+
+    class Parsed(list):
+        def __del__(self) -> None:
+            live.pop()
+
+    def loads(data, **kwargs):
+        value = real_json.loads(data, **kwargs)
+        if not isinstance(value, list):  # the manifest
+            return value
+        most_alive.append(len(live))
+        live.append(1)
+        return Parsed(value)
+
+    monkeypatch.setattr(_loader, "json", types.SimpleNamespace(loads=loads))
+    ds = modslavery.load()
+    assert len(most_alive) == len(NAMES)  # the trusted path, one parse a file
+    assert max(most_alive) == 0, most_alive  # nothing else alive when each file is parsed
+    assert live == []
+    assert len(ds.signatures) == len(real_json.loads(_real_bytes(["signatures.json"])["signatures.json"]))
+
+
 def test_the_bundled_load_generates_and_checks_nothing() -> None:
     """A cold load() imports neither the generators nor the integrity checks: the builders are written ahead of time."""
     import subprocess
