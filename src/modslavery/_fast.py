@@ -35,7 +35,6 @@ from __future__ import annotations
 import enum
 import functools
 import math
-import operator
 import re
 import sys
 import threading
@@ -414,9 +413,6 @@ def structure_function(cls: type[T]) -> Callable[[object], T] | None:
     return _function(cls, ids_later=False)
 
 
-_GET_ID = operator.attrgetter("id")
-
-
 def structure_records(values: object, cls: type[T], filename: str, *, surrogates: bool = True) -> tuple[T, ...]:
     """
     Structure a JSON array of records; on any problem, defer to the converter's full report.
@@ -442,7 +438,7 @@ def structure_records(values: object, cls: type[T], filename: str, *, surrogates
     if function is not None and type(values) is list:
         try:
             records = tuple(map(function, values))
-            if not batched or _ids_match(list(map(_GET_ID, records))):
+            if not batched or _ids_match([record.id for record in records]):
                 return records
         except Exception:  # noqa: BLE001, S110 - any failure is explained by the converter below
             pass

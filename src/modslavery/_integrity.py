@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["check_parts", "duplicate_ids", "span_problem"]
 
 
-def duplicate_ids(filename: str, records: Sequence[object]) -> list[str]:
+def duplicate_ids(filename: str, records: Sequence[Any]) -> list[str]:
     """Report every record whose id an earlier record already has."""
-    ids = list(map(operator.attrgetter("id"), records))
+    ids = [record.id for record in records]  # a comprehension reads a slot faster than attrgetter does
     if len(set(ids)) == len(ids):  # the usual case, without a Python-level loop
         return []
     first: dict[str, int] = {}

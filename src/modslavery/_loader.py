@@ -65,7 +65,10 @@ _ESCAPED_QUOTE_OR_BACKSLASH = re.compile(rb'\\[\\"]')
 _NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}":')
 #: Objects and arrays alike, for the nesting scan.
 _ONE_BRACKET = bytes.maketrans(b"{}", b"[]")
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # looked up once: a missing name raises inside getattr
+# Open flags, looked up once: a name the platform lacks raises inside getattr on every lookup.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_LIMITED_READ_FLAGS = _READ_FLAGS | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 _OPEN = ord("[")
 #: How many innermost-pair removals the nesting scan tries before it counts bracket by bracket.
 _REPLACE_PASSES = 8
@@ -344,9 +347,8 @@ def read_limited(path: Path, max_file_bytes: int) -> bytes:
         modslavery.errors.DataError: big.json: 20 bytes is over the limit of 16 (max_file_bytes)
 
     """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(path, flags)
+        descriptor = os.open(path, _LIMITED_READ_FLAGS)
         with os.fdopen(descriptor, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
@@ -584,7 +586,7 @@ def _read_files(folder: str, names: list[str]) -> dict[str, bytes]:
     """
     if os.open not in os.supports_dir_fd:  # Windows
         return {name: _read_whole(os.path.join(folder, name)) for name in names}  # noqa: PTH118 - a str path
-    descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    descriptor = os.open(folder, _FOLDER_FLAGS)
     try:
         return {name: _read_whole(name, descriptor) for name in names}
     finally:
