@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import modslavery
+from modslavery._organisations import Organisations
 from modslavery.names import name_key
 
 
@@ -147,6 +148,17 @@ def test_ambiguous_query_raises_and_names_candidates() -> None:
     with pytest.raises(modslavery.NotFound, match="could be any of") as info:
         orgs.lookup("UK Jesuit Refugee Service")
     assert set(info.value.candidates) == {"Jesuit Refugee Service UK", "Jesuit Refugee Service (JRS)"}
+
+
+def test_exact_lookup_keeps_no_closure_cell() -> None:
+    """lookup() is one dict lookup when the name is spelled as the data writes it.
+
+    A closure anywhere in its body (a generator over ``self``, say) makes the method
+    allocate a cell for ``self`` on every call, hit or miss: with one, the benchmark's
+    hot exact lookup measured 2.8x-3.1x ``dict.get``, without it 1.8x-2.0x.
+    """
+    code = Organisations.lookup.__code__
+    assert (code.co_cellvars, code.co_freevars) == ((), ())
 
 
 def test_lookup_rejects_non_strings(ds) -> None:

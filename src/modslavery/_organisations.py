@@ -181,7 +181,10 @@ class Organisations(Records[Organisation]):
         try:
             return self._spelled[name]
         except (KeyError, TypeError):
-            pass
+            return self._lookup_other(name)
+
+    def _lookup_other(self, name: str) -> Organisation:
+        """:meth:`lookup` of a name not spelled exactly as the data writes it (kept apart: see there)."""
         if not isinstance(name, str):
             msg = f"lookup() takes a name as a string, not {type(name).__name__}"
             raise TypeError(msg)
