@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -54,3 +55,10 @@ def test_report_shows_the_spread_after_the_ratio() -> None:
     assert lines[0] == "| figure | subject | baseline | ratio (spread) | goal | status |"
     assert lines[2] == "| a figure | 3.0 ms | 1.5 ms | 2.00x (1.50-2.50) | <= 2.0x | met |"
     assert lines[3] == "| another | 2.00 s | 1.00 s | 2.00x | report |  |"
+
+
+def test_every_loose_bound_names_a_figure_the_benchmark_makes() -> None:
+    """A bound whose key no figure carries would never be checked: CI would pass whatever the figure did."""
+    source = (ROOT / "benchmarks" / "run.py").read_text(encoding="utf-8")
+    made = set(re.findall(r'Figure(?:\.of)?\(\s*"([a-z_]+)"', source))
+    assert set(run.LOOSE_BOUNDS) <= made, set(run.LOOSE_BOUNDS) - made
