@@ -161,6 +161,16 @@ def test_exact_lookup_keeps_no_closure_cell() -> None:
     assert (code.co_cellvars, code.co_freevars) == ((), ())
 
 
+def test_lookup_errors_do_not_chain_the_missed_exact_lookup(ds) -> None:
+    """A name that is not found reads as one error, not as a KeyError "during handling" of which another came."""
+    with pytest.raises(modslavery.NotFound) as info:
+        ds.organisations.lookup("Nobody At All")
+    assert info.value.__context__ is None
+    with pytest.raises(TypeError) as type_info:
+        ds.organisations.lookup(42)  # type: ignore[arg-type]
+    assert type_info.value.__context__ is None
+
+
 def test_lookup_rejects_non_strings(ds) -> None:
     with pytest.raises(TypeError):
         ds.organisations.lookup(42)  # type: ignore[arg-type]

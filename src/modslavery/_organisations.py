@@ -181,10 +181,18 @@ class Organisations(Records[Organisation]):
         try:
             return self._spelled[name]
         except (KeyError, TypeError):
-            return self._lookup_other(name)
+            pass
+        # Called after the handler, not in it, so that its errors do not chain the KeyError.
+        return self._lookup_other(name)
 
     def _lookup_other(self, name: str) -> Organisation:
-        """:meth:`lookup` of a name not spelled exactly as the data writes it (kept apart: see there)."""
+        """
+        :meth:`lookup` of a name not spelled exactly as the data writes it.
+
+        A method of its own so that ``lookup`` holds no closure: a generator
+        over ``self`` here would make every call of ``lookup``, hits too,
+        allocate a cell for ``self``.
+        """
         if not isinstance(name, str):
             msg = f"lookup() takes a name as a string, not {type(name).__name__}"
             raise TypeError(msg)
