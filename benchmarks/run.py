@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import functools
 import gc
 import importlib.metadata
 import importlib.util
@@ -303,7 +304,7 @@ def growth(s: Settings, folders: dict[int, Path]) -> list[Figure]:
     loops = {scale: max(1, 100 // scale) for scale in s.growth}  # small sets: several loads per sample
     for _ in range(s.repeats):
         for scale in s.growth:  # round-robin, so that a noisy minute touches every size alike
-            load_it = per_call(lambda f=folders[scale]: modslavery.Dataset.from_directory(f), loops[scale])
+            load_it = per_call(functools.partial(modslavery.Dataset.from_directory, folders[scale]), loops[scale])
             times[scale].append(timed(load_it))
     per_record = {scale: median(times[scale]) / loops[scale] / counts[scale] for scale in s.growth}
     figures = [

@@ -364,7 +364,7 @@ class _Pools:
         self.rng = rng
         self.organisations = _organisations(max(PER_UNIT["organisations.json"] * scale, MIN_ORGANISATIONS), rng)
         self.measures = [f"measure-{n:05d}" for n in range(PER_UNIT["measures.json"] * scale)]
-        self.entities = []
+        self.entities: list[dict[str, Any]] = []
         for n in range(PER_UNIT["entities.json"] * scale):
             kind = _ENTITY_KINDS[n % len(_ENTITY_KINDS)]
             if kind == "person":
