@@ -60,7 +60,7 @@ NAMES = sorted(ATTRIBUTE)
 
 
 def _bundled_bytes() -> dict[str, bytes]:
-    from modslavery._loader import bundled_files
+    from modslavery._files import bundled_files
 
     folder = bundled_files()
     return {name: folder.joinpath(name).read_bytes() for name in NAMES}

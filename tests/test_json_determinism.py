@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from modslavery._loader import bundled_files
+from modslavery._files import bundled_files
 from modslavery.dataset import FILES
 
 NAMES = [filename for filename, _, _ in FILES]

@@ -16,15 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import modslavery
-from modslavery._loader import (
-    DEFAULT_MAX_DEPTH,
-    DEFAULT_MAX_FILE_BYTES,
-    _structure_marks,
-    bundled_files,
-    inside,
-    load_directory,
-    parse_json,
-)
+from modslavery._files import DEFAULT_MAX_FILE_BYTES, bundled_files, inside
+from modslavery._json import DEFAULT_MAX_DEPTH, _nesting_within, parse_json
 from modslavery.dataset import FILES
 from modslavery.integrity import verify_directory
 
@@ -49,7 +42,7 @@ class TestDefaults:
         """64 MiB and 64 levels, as SECURITY.md and docs/security.md say."""
         assert DEFAULT_MAX_FILE_BYTES == 64 * 1024 * 1024
         assert DEFAULT_MAX_DEPTH == 64
-        parameters = inspect.signature(load_directory).parameters
+        parameters = inspect.signature(modslavery.Dataset.from_directory).parameters
         assert parameters["max_file_bytes"].default == DEFAULT_MAX_FILE_BYTES
         assert parameters["max_depth"].default == DEFAULT_MAX_DEPTH
         assert inspect.signature(parse_json).parameters["max_depth"].default == DEFAULT_MAX_DEPTH
@@ -139,24 +132,13 @@ class TestMaxDepth:
         ),
         ascii_only=st.booleans(),
     )
-    def test_structure_scan_matches_a_character_by_character_reading(self, value, ascii_only: bool) -> None:
-        """The brackets, braces and colons outside strings (each string an empty pair of quotes), escapes included."""
-        text = json.dumps(value, ensure_ascii=ascii_only)
-        outside, in_string, escaped = [], False, False
-        for char in text:  # the reference: a reader that follows every escape
-            if escaped:
-                escaped = False
-            elif in_string:
-                escaped = char == "\\"
-                in_string = char != '"'
-                if not in_string:
-                    outside.append(char)
-            elif char == '"':
-                in_string = True
-                outside.append(char)
-            elif char in "[]{}:":
-                outside.append(char)
-        assert _structure_marks(text.encode("utf-8")) == "".join(outside).encode()
+    def test_nesting_scan_agrees_with_a_recursive_depth(self, value, ascii_only: bool) -> None:
+        """The scan without parsing (escapes and strings dropped, then innermost pairs) gives the recursive depth."""
+        data = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
+        depth = _depth(value)
+        assert _nesting_within(data, depth)
+        if depth:
+            assert not _nesting_within(data, depth - 1)
 
     @settings(max_examples=300, deadline=None)
     @given(

@@ -143,27 +143,21 @@ class TestCollections:
             ds.documents["x"] = 1  # type: ignore[index]
 
 
-class TestCollectorPause:
-    """Loads pause the cyclic garbage collector, and leave it as they found it, even on an error."""
+class TestGarbageCollector:
+    """Loads leave the cyclic garbage collector alone (#17): it stays on during a load, and off if it was off."""
 
-    def test_paused_during_a_load_and_restored_after(self, data_dir: Path, monkeypatch) -> None:
+    def test_on_during_a_load(self, data_dir: Path, monkeypatch) -> None:
         import gc
 
-        from modslavery import _loader
+        from modslavery import _read
 
         seen: list[bool] = []
-        structure = _loader._structure
-        monkeypatch.setattr(_loader, "_structure", lambda *args: (seen.append(gc.isenabled()), structure(*args))[1])
+        structure = _read.structure_records
+        monkeypatch.setattr(
+            _read, "structure_records", lambda *args: (seen.append(gc.isenabled()), structure(*args))[1]
+        )
         modslavery.Dataset.from_directory(data_dir)
-        assert seen == [False]
-        assert gc.isenabled()
-
-    def test_restored_after_an_error(self, data_dir: Path) -> None:
-        import gc
-
-        (data_dir / "measures.json").write_text("[", encoding="utf-8")
-        with pytest.raises(modslavery.DataError):
-            modslavery.Dataset.from_directory(data_dir)
+        assert seen == [True] * 10
         assert gc.isenabled()
 
     def test_left_off_if_it_was_off(self, data_dir: Path) -> None:

@@ -37,7 +37,7 @@ class TestRoundTrip:
 
     def test_bundled_json_round_trips_exactly(self, ds) -> None:
         """Unstructuring the loaded data gives back the bundled files' JSON values."""
-        from modslavery._loader import bundled_files
+        from modslavery._files import bundled_files
         from modslavery.dataset import FILES
 
         folder = bundled_files()

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import modslavery
-from modslavery._loader import bundled_files
+from modslavery._files import bundled_files
 
 
 def _bundled(name: str) -> Any:
@@ -147,9 +147,7 @@ def _numbered_one_to_n(campaigns: list[str], positions: list[int]) -> bool:
     mess=st.sampled_from(["none", "shuffle", "bump", "swap"]),
 )
 def test_position_columns_agree_with_numbering_each_campaign(runs, shuffle, mess: str) -> None:
-    """Both the in-order shortcut and the general column check, against a per-campaign reading."""
-    from modslavery._integrity import _positions_hold
-
+    """The position check, against a per-campaign reading: campaigns in runs, shuffled, bumped or swapped."""
     campaigns: list[str] = []
     positions: list[int] = []
     counts: dict[str, int] = {}
@@ -177,8 +175,58 @@ def test_position_columns_agree_with_numbering_each_campaign(runs, shuffle, mess
 @given(pairs=st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 3)), max_size=6))
 def test_position_columns_agree_on_any_numbering(pairs: list[tuple[str, int]]) -> None:
     """Free lists: a campaign split into runs each numbered from 1 must not pass as numbered 1..n."""
-    from modslavery._integrity import _positions_hold
-
     campaigns = [c for c, _ in pairs]
     positions = [p for _, p in pairs]
     assert _positions_hold(campaigns, positions) == _numbered_one_to_n(campaigns, positions)
+
+
+def _positions_hold(campaigns: list[str], positions: list[int]) -> bool:
+    """Whether the library's checks find no problem with these positions (everything else about them valid)."""
+    import hashlib
+
+    from modslavery._checks import check_parts
+    from modslavery.models import Campaign, Document, DocumentKind, Evidence, Organisation, Signature, TitleBasis
+
+    text = "x"
+    document = Document(
+        id="doc",
+        kind=DocumentKind.PLEDGE,
+        title="t",
+        title_basis=TitleBasis.EDITORIAL,
+        source_file="doc.txt",
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+    evidence = Evidence(quote="x", start=0, end=1)
+    chosen = [
+        Campaign(
+            id=f"campaign-{c}",
+            document_id="doc",
+            title="t",
+            title_basis=TitleBasis.EDITORIAL,
+            audience="a",
+            audience_evidence=evidence,
+        )
+        for c in ("a", "b", "c")
+    ]
+    signatures = tuple(
+        Signature(
+            id=f"sig-{i}",
+            campaign_id=f"campaign-{c}",
+            organisation_id="org",
+            position=max(p, 1),
+            name_as_written="x",
+            start=0,
+            end=1,
+        )
+        for i, (c, p) in enumerate(zip(campaigns, positions, strict=True))
+    )
+    if any(p < 1 for p in positions):  # a position below 1 is refused by the model itself
+        return False
+    parts = modslavery.Parts(
+        documents=(document,),
+        organisations=(Organisation(id="org", name="Org"),),
+        campaigns=tuple(chosen),
+        signatures=signatures,
+    )
+    return not check_parts(parts)

@@ -26,7 +26,7 @@ from packaging.requirements import Requirement
 
 import modslavery
 from modslavery import integrity
-from modslavery._loader import bundled_files
+from modslavery._files import bundled_files
 from modslavery.dataset import FILES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +62,7 @@ def fake_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     for name in [*NAMES, "manifest.json"]:
         (folder / name).write_bytes(bundled_files().joinpath(name).read_bytes())
+    monkeypatch.setattr("modslavery.integrity.bundled_files", lambda: folder)
     monkeypatch.setattr("modslavery._loader.bundled_files", lambda: folder)
     return folder
 
@@ -286,16 +287,19 @@ def test_installed_command_validates(installed: dict[str, Path]) -> None:
 
 
 def test_tampered_install_is_reported(installed: dict[str, Path]) -> None:
-    """One changed byte in an installed data file: verify_bundled() and validate report it; load() still validates."""
+    """One changed byte in an installed data file: load() refuses it by name; verify_bundled() and validate report it."""
     path = installed["site"] / "modslavery" / "data" / "measures.json"
     original = path.read_bytes()
     try:
-        path.write_bytes(original.replace(b"\n]", b"\n ]", 1))
-        code = _CHECK.format(prelude="", root=ROOT)
-        out = _run(installed["python"], code, installed["base"])
-        assert len(out["problems"]) == 1
-        assert out["problems"][0].startswith("measures.json: SHA-256 is ")
-        assert out["signatures"] == 114  # the load fell back to full validation and passed
+        path.write_bytes(original.replace(b"\n]", b"\n ]", 1))  # still valid JSON with valid records
+        code = "import modslavery\ntry:\n    modslavery.load()\nexcept modslavery.DataError as e:\n    print(e)\n"
+        result = subprocess.run([str(installed["python"]), "-c", code], capture_output=True, text=True, check=True)
+        assert result.stdout.startswith("measures.json: differs from manifest.json"), result.stdout
+        assert "Dataset.from_directory" in result.stdout
+        code = "import json\nfrom modslavery.integrity import verify_bundled\nprint(json.dumps(verify_bundled()))"
+        result = subprocess.run([str(installed["python"]), "-c", code], capture_output=True, text=True, check=True)
+        (problem,) = json.loads(result.stdout)
+        assert problem.startswith("measures.json: SHA-256 is ")
         script = installed["env"] / ("Scripts" if os.name == "nt" else "bin") / "modslavery"
         result = subprocess.run([str(script), "validate"], capture_output=True, text=True, check=False)
         assert result.returncode == 1

@@ -19,11 +19,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from modslavery._about import __data_version__, __version__
 from modslavery.errors import DataError, ModSlaveryError, NotFound
 
 if TYPE_CHECKING:
+    from modslavery._format import Parts
     from modslavery._loader import clear_cache, load
+    from modslavery._organisations import Organisations
     from modslavery._records import Records
+    from modslavery._signatories import OrganisationSet, Overlap
+    from modslavery._statistics import Statistics
     from modslavery.dataset import Dataset
     from modslavery.export import export_csv, export_datapackage, export_json, export_sqlite
     from modslavery.models import (
@@ -32,6 +37,7 @@ if TYPE_CHECKING:
         Basis,
         Campaign,
         DateClaim,
+        DatePrecision,
         Document,
         DocumentKind,
         Entity,
@@ -54,9 +60,6 @@ if TYPE_CHECKING:
         Verdict,
     )
 
-__version__ = "0.1.0"
-#: The version of the bundled data (a date); recorded in every export.
-__data_version__ = "2026.11.23"
 
 __all__ = [
     "Ask",
@@ -66,6 +69,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateClaim",
+    "DatePrecision",
     "Document",
     "DocumentKind",
     "Entity",
@@ -79,13 +83,18 @@ __all__ = [
     "ModSlaveryError",
     "NotFound",
     "Organisation",
+    "OrganisationSet",
+    "Organisations",
+    "Overlap",
     "PartialDate",
+    "Parts",
     "Period",
     "Publisher",
     "Qualifier",
     "Records",
     "Signature",
     "Statistic",
+    "Statistics",
     "TitleBasis",
     "Unit",
     "Verdict",
@@ -103,7 +112,12 @@ _LAZY = {
     "load": "modslavery._loader",
     "clear_cache": "modslavery._loader",
     "Dataset": "modslavery.dataset",
+    "Parts": "modslavery._format",
     "Records": "modslavery._records",
+    "Organisations": "modslavery._organisations",
+    "Statistics": "modslavery._statistics",
+    "OrganisationSet": "modslavery._signatories",
+    "Overlap": "modslavery._signatories",
     "export_json": "modslavery.export",
     "export_csv": "modslavery.export",
     "export_datapackage": "modslavery.export",
@@ -111,9 +125,9 @@ _LAZY = {
 }
 _MODELS = frozenset(
     {
-        "Ask", "Author", "Basis", "Campaign", "DateClaim", "Document", "DocumentKind", "Entity", "EntityKind",
-        "Evidence", "Exclusion", "Geography", "Judgement", "Measure", "Mention", "Organisation", "PartialDate",
-        "Period", "Publisher", "Qualifier", "Signature", "Statistic", "TitleBasis", "Unit", "Verdict",
+        "Ask", "Author", "Basis", "Campaign", "DateClaim", "DatePrecision", "Document", "DocumentKind", "Entity",
+        "EntityKind", "Evidence", "Exclusion", "Geography", "Judgement", "Measure", "Mention", "Organisation",
+        "PartialDate", "Period", "Publisher", "Qualifier", "Signature", "Statistic", "TitleBasis", "Unit", "Verdict",
     }
 )  # fmt: skip
 #: Collections of the bundled data set, available as module attributes.

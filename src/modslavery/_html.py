@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterable, Sized
 from typing import Any, cast
 
@@ -29,8 +30,6 @@ _CELL = 120
 
 
 def _escape(s: str, quote: bool = True) -> str:
-    import html  # noqa: PLC0415 - only an HTML view needs it: kept off the import of the models
-
     return html.escape(s, quote)
 
 

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 from modslavery._records import Records
@@ -88,8 +89,6 @@ def _partial_score(query_key: str, query_words: list[str], name: str) -> float:
         # Whole words of the name: not an accident, even for a short query like "hope".
         return min(0.6 + 0.3 * share, PARTIAL_CEILING)
     score = 0.5 + 0.3 * share if key.startswith(query_key) else 0.0
-    import difflib  # noqa: PLC0415 - only search needs it: kept off start-up
-
     matcher = difflib.SequenceMatcher(None, query_key, key, autojunk=False)
     if matcher.real_quick_ratio() * 0.85 > score:
         score = max(score, 0.85 * matcher.ratio())

@@ -11,9 +11,11 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar, overload
 
+from modslavery._html import records_html
 from modslavery.errors import NotFound
 
 __all__ = ["Records"]
@@ -53,21 +55,21 @@ class Records(Generic[R]):
 
     def __init__(self, items: Iterable[R], *, kind: str) -> None:
         items = tuple(items)
-        # Set past the read-only __setattr__: it would check on every field whether the collection is built.
-        set_field = object.__setattr__
+        set_field = object.__setattr__  # past the read-only __setattr__
         set_field(self, "_items", items)
-        # Later duplicates would shadow earlier ones; the loader rejects duplicate ids first.
-        # A comprehension, not dict(zip(map(attrgetter("id"), ...))): its attribute read is specialised
-        # for the records' slot, and no pair tuples are made; about half the time.
+        # Later duplicates would shadow earlier ones; a Dataset refuses duplicate ids first.
         set_field(self, "_by_id", {record.id: record for record in items})
         set_field(self, "_kind", kind)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        """Collections are read-only once built."""
-        if hasattr(self, "_kind"):
-            msg = f"{type(self).__name__} is immutable"
-            raise AttributeError(msg)
-        object.__setattr__(self, name, value)
+        """Collections are read-only."""
+        msg = f"{type(self).__name__} is immutable"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> None:
+        """Collections are read-only."""
+        msg = f"{type(self).__name__} is immutable"
+        raise AttributeError(msg)
 
     def __len__(self) -> int:
         """The number of records."""
@@ -136,14 +138,10 @@ class Records(Generic[R]):
 
     def _repr_html_(self) -> str:
         """The first records as an HTML table, for Jupyter (values escaped)."""
-        from modslavery._html import records_html  # noqa: PLC0415
-
         return records_html(self._items, self._kind)
 
     def _not_found(self, record_id: object) -> NotFound:
         ids = list(self._by_id)
-        import difflib  # noqa: PLC0415 - only a miss needs suggestions: kept off start-up
-
         close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5) if isinstance(record_id, str) else []
         if close:
             hint = "did you mean " + ", ".join(repr(c) for c in close) + "?"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from modslavery._records import Records
+from modslavery.errors import NotFound
 from modslavery.models import Document, Geography, Measure, Qualifier, Statistic, Unit
 
 __all__ = ["Statistics"]
@@ -86,8 +87,6 @@ class Statistics(Records[Statistic]):
         """
         measure_id = _id(measure)
         if measure_id is not None and measure_id not in self._measures:
-            from modslavery.errors import NotFound  # noqa: PLC0415
-
             msg = f"no measure with id {measure_id!r}; measures are: {', '.join(sorted(self._measures))}"
             raise NotFound(msg)
         document_id = _id(document)

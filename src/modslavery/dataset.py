@@ -1,5 +1,5 @@
 """
-The :class:`Dataset`: every collection of records, indexed and cross-checked.
+The :class:`Dataset`: every collection of records, checked against each other and indexed.
 
 Example:
     >>> import modslavery
@@ -12,13 +12,18 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
 
-from attrs import frozen
-
+from modslavery._checks import check_parts
+from modslavery._files import DEFAULT_MAX_FILE_BYTES, directory_reader
+from modslavery._format import FILES, Parts
+from modslavery._json import DEFAULT_MAX_DEPTH
 from modslavery._organisations import Organisations, build_name_index
+from modslavery._read import read_parts
 from modslavery._records import Records
+from modslavery._signatories import OrganisationSet, Overlap, overlap, signed_exactly
 from modslavery._statistics import Statistics
 from modslavery.errors import DataError, NotFound
 from modslavery.models import (
@@ -33,61 +38,9 @@ from modslavery.models import (
     Signature,
     Statistic,
 )
-
-if TYPE_CHECKING:
-    from modslavery.signatories import Overlap
+from modslavery.names import name_key
 
 __all__ = ["FILES", "Dataset", "Parts"]
-
-
-#: The data files of a data directory, in load order, with the record type each holds.
-FILES: tuple[tuple[str, str, type], ...] = (
-    ("documents.json", "documents", Document),
-    ("measures.json", "measures", Measure),
-    ("statistics.json", "statistics", Statistic),
-    ("organisations.json", "organisations", Organisation),
-    ("campaigns.json", "campaigns", Campaign),
-    ("signatures.json", "signatures", Signature),
-    ("entities.json", "entities", Entity),
-    ("mentions.json", "mentions", Mention),
-    ("judgements.json", "judgements", Judgement),
-    ("exclusions.json", "exclusions", Exclusion),
-)
-
-
-@frozen(kw_only=True)
-class Parts:
-    """
-    The parsed records of a data directory, before indexing and checking.
-
-    Example:
-        >>> len(Parts().documents)
-        0
-
-    """
-
-    documents: tuple[Document, ...] = ()
-    measures: tuple[Measure, ...] = ()
-    statistics: tuple[Statistic, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
-    campaigns: tuple[Campaign, ...] = ()
-    signatures: tuple[Signature, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    judgements: tuple[Judgement, ...] = ()
-    exclusions: tuple[Exclusion, ...] = ()
-
-    def named(self) -> Iterator[tuple[str, tuple[object, ...]]]:
-        """
-        Each file name with its records.
-
-        Example:
-            >>> [name for name, _ in Parts().named()][:2]
-            ['documents.json', 'measures.json']
-
-        """
-        for filename, attribute, _ in FILES:
-            yield filename, getattr(self, attribute)
 
 
 class Dataset:
@@ -95,9 +48,11 @@ class Dataset:
     All records of one data set, indexed by id, with relations resolved.
 
     Build one with :func:`modslavery.load` (the bundled data) or
-    :meth:`from_directory` (a directory in the same format). Construction
-    checks integrity: unique ids, resolvable references, every quote at its
-    span, document hashes, organisation names that identify one organisation.
+    :meth:`from_directory` (a directory in the same format), or from
+    :class:`~modslavery.dataset.Parts` in memory. Construction checks the
+    records against each other: unique ids, resolvable references, every quote
+    at its span, document hashes, organisation names that identify one
+    organisation.
 
     Example:
         >>> import modslavery
@@ -108,7 +63,8 @@ class Dataset:
     """
 
     __slots__ = (
-        "_campaigns_by_org",
+        "_campaigns_by_organisation",
+        "_entities_by_key",
         "_mentions_by_document",
         "_mentions_by_target",
         "_signatories",
@@ -138,82 +94,85 @@ class Dataset:
     judgements: Records[Judgement]
     exclusions: Records[Exclusion]
     source: str
-    _signatories: dict[str, frozenset[Organisation]]
+    _signatories: dict[str, OrganisationSet]
     _signatures_by_campaign: dict[str, tuple[Signature, ...]]
-    _campaigns_by_org: dict[str, tuple[str, ...]]
+    _campaigns_by_organisation: dict[str, tuple[Campaign, ...]]
     _statistics_by_document: dict[str, tuple[Statistic, ...]]
     _mentions_by_document: dict[str, tuple[Mention, ...]]
     _mentions_by_target: dict[str, tuple[Mention, ...]]
+    _entities_by_key: dict[str, str]
 
     def __init__(self, parts: Parts, *, source: str = "<memory>") -> None:
-        from modslavery._integrity import check_parts  # noqa: PLC0415 - the trusted bundled load checks nothing
-
-        exact, clashes = build_name_index(parts.organisations)
+        name_index, clashes = build_name_index(parts.organisations)
         problems = check_parts(parts, clashes)
         if problems:
-            raise DataError([f"{source}: {p}" if source != "<memory>" else p for p in problems])
-        self._index(parts, source, exact)
-
-    @classmethod
-    def _trusted(cls, parts: Parts, *, source: str) -> Dataset:
-        """
-        Index records that are known to pass every check, without checking them again.
-
-        Only for the bundled data after its bytes match the package manifest
-        (see :func:`modslavery._loader.load`); anything else goes through ``Dataset(parts)``.
-
-        Example:
-            >>> Dataset._trusted(Parts(), source="empty").source
-            'empty'
-
-        """
-        dataset = cls.__new__(cls)
-        # No name index yet: the organisations build it on the first lookup that needs it.
-        dataset._index(parts, source, None)  # noqa: SLF001 - the class's own helper
-        return dataset
-
-    def _index(self, parts: Parts, source: str, exact: dict[str, str] | None) -> None:
-        setter = object.__setattr__
-        setter(self, "source", source)
-        for _, attribute, model in FILES:
-            if model in {Organisation, Statistic}:
-                continue
-            setter(
-                self,
-                attribute,
-                Records(getattr(parts, attribute), kind=attribute[:-1] if attribute != "entities" else "entity"),
-            )
-        setter(self, "organisations", Organisations(parts.organisations, index=exact))
-        setter(self, "statistics", Statistics(parts.statistics, measures=(m.id for m in parts.measures)))
-
-        signatures: dict[str, list[Signature]] = {c.id: [] for c in parts.campaigns}
-        # A dict of campaign ids is an ordered set: first-signed order, constant-time membership.
-        campaigns_by_org: dict[str, dict[str, None]] = {}
-        by_id = self.organisations._by_id  # noqa: SLF001 - the collection just built: one index, not two
+            prefix = "" if source == "<memory>" else f"{source}: "
+            raise DataError([prefix + problem for problem in problems.listed], more=problems.more)
+        init = object.__setattr__  # past the read-only __setattr__
+        init(self, "source", source)
+        init(self, "documents", Records(parts.documents, kind="document"))
+        init(self, "measures", Records(parts.measures, kind="measure"))
+        init(self, "statistics", Statistics(parts.statistics, measures=(m.id for m in parts.measures)))
+        init(self, "organisations", Organisations(parts.organisations, index=name_index))
+        init(self, "campaigns", Records(parts.campaigns, kind="campaign"))
+        init(self, "signatures", Records(parts.signatures, kind="signature"))
+        init(self, "entities", Records(parts.entities, kind="entity"))
+        init(self, "mentions", Records(parts.mentions, kind="mention"))
+        init(self, "judgements", Records(parts.judgements, kind="judgement"))
+        init(self, "exclusions", Records(parts.exclusions, kind="exclusion"))
+        by_campaign: dict[str, list[Signature]] = {c.id: [] for c in parts.campaigns}
         for sig in parts.signatures:
-            signatures[sig.campaign_id].append(sig)
-            ids = campaigns_by_org.get(sig.organisation_id)
-            if ids is None:
-                ids = campaigns_by_org[sig.organisation_id] = {}
-            ids[sig.campaign_id] = None
-        setter(self, "_signatures_by_campaign", {k: tuple(v) for k, v in signatures.items()})
-        setter(
+            by_campaign[sig.campaign_id].append(sig)
+        init(self, "_signatures_by_campaign", {k: tuple(v) for k, v in by_campaign.items()})
+        organisation = self.organisations.__getitem__
+        init(
             self,
             "_signatories",
-            {k: frozenset([by_id[sig.organisation_id] for sig in v]) for k, v in signatures.items()},
+            {k: OrganisationSet(organisation(sig.organisation_id) for sig in v) for k, v in by_campaign.items()},
         )
-        setter(self, "_campaigns_by_org", {k: tuple(v) for k, v in campaigns_by_org.items()})
-        by_document: dict[str, list[Statistic]] = {d.id: [] for d in parts.documents}
-        for stat in parts.statistics:
-            by_document[stat.document_id].append(stat)
-        setter(self, "_statistics_by_document", {k: tuple(v) for k, v in by_document.items()})
-        mentions_by_document: dict[str, list[Mention]] = {d.id: [] for d in parts.documents}
-        mentions_by_target: dict[str, list[Mention]] = {}
-        for mention in parts.mentions:
-            mentions_by_document[mention.document_id].append(mention)
-            mentions_by_target.setdefault(mention.target_id, []).append(mention)
-        setter(self, "_mentions_by_document", {k: tuple(v) for k, v in mentions_by_document.items()})
-        setter(self, "_mentions_by_target", {k: tuple(v) for k, v in mentions_by_target.items()})
+        # Campaign order, each campaign once: a dict is an ordered set.
+        by_organisation: dict[str, dict[str, Campaign]] = {}
+        for campaign in parts.campaigns:
+            for sig in by_campaign[campaign.id]:
+                by_organisation.setdefault(sig.organisation_id, {})[campaign.id] = campaign
+        init(self, "_campaigns_by_organisation", {k: tuple(v.values()) for k, v in by_organisation.items()})
+        init(self, "_statistics_by_document", _grouped(parts.documents, parts.statistics))
+        init(self, "_mentions_by_document", _grouped(parts.documents, parts.mentions))
+        by_target: dict[str, list[Mention]] = {}
+        for mention in sorted(parts.mentions, key=_start):
+            by_target.setdefault(mention.target_id, []).append(mention)
+        init(self, "_mentions_by_target", {k: tuple(v) for k, v in by_target.items()})
+        init(self, "_entities_by_key", {name_key(n): e.id for e in parts.entities for n in (e.name, *e.aliases)})
+
+    @classmethod
+    def from_directory(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        max_depth: int = DEFAULT_MAX_DEPTH,
+    ) -> Dataset:
+        """
+        Load and fully validate a data directory in the bundled format.
+
+        Only the known file names directly inside *path* are read; a file that
+        is a link leading outside the directory is refused, and so is any file
+        over *max_file_bytes* or nested deeper than *max_depth*. A
+        ``manifest.json`` in the directory is ignored: every record is validated.
+
+        Raises:
+            DataError: a file is missing or malformed; the message names the file and the JSON path.
+
+        Example:
+            >>> import modslavery, tempfile
+            >>> with tempfile.TemporaryDirectory() as tmp:
+            ...     _ = modslavery.export_json(tmp)
+            ...     modslavery.Dataset.from_directory(tmp).campaigns.ids
+            ('general-election-statement', 'mayoral-pledge-2024')
+
+        """
+        root = Path(path)
+        return cls(read_parts(directory_reader(root, max_file_bytes), max_depth=max_depth), source=str(root))
 
     def __setattr__(self, name: str, value: object) -> None:
         """A data set is read-only."""
@@ -230,47 +189,11 @@ class Dataset:
         counts = ", ".join(f"{attribute}={len(getattr(self, attribute))}" for _, attribute, _ in FILES)
         return f"<Dataset from {self.source}: {counts}>"
 
-    @classmethod
-    def from_directory(cls, path: str | os.PathLike[str], **limits: int) -> Dataset:
-        """
-        Load and fully validate a data directory in the bundled format.
-
-        Every record is validated, whether or not the directory has a manifest.
-        *limits* are ``max_file_bytes`` and ``max_depth`` (see :mod:`modslavery._loader`).
-        The cyclic garbage collector is paused while the records are built (a
-        load makes no reference cycles) and restored as it was afterwards.
-
-        Raises:
-            DataError: a file is missing or malformed; the message names the file and the JSON path.
-
-        Example:
-            >>> import modslavery, tempfile
-            >>> with tempfile.TemporaryDirectory() as tmp:
-            ...     _ = modslavery.export_json(tmp)
-            ...     modslavery.Dataset.from_directory(tmp).campaigns.ids
-            ('general-election-statement', 'mayoral-pledge-2024')
-
-        """
-        from modslavery._loader import load_directory  # noqa: PLC0415 - keeps cattrs out of import
-
-        return load_directory(path, **limits)
-
     # -- relations -------------------------------------------------------
 
-    def _campaign_id(self, campaign: Campaign | str) -> str:
-        campaign_id = campaign.id if isinstance(campaign, Campaign) else campaign
-        if campaign_id not in self._signatories:
-            raise self.campaigns._not_found(campaign_id)  # noqa: SLF001 - same package
-        return campaign_id
-
-    def _organisation(self, organisation: Organisation | str) -> Organisation:
-        if isinstance(organisation, Organisation):
-            return self.organisations[organisation.id]
-        return self.organisations.lookup(organisation)
-
-    def signatories(self, campaign: Campaign | str) -> frozenset[Organisation]:
+    def signatories(self, campaign: Campaign | str) -> OrganisationSet:
         """
-        The organisations that signed a campaign (a :class:`Campaign` or its id).
+        The organisations that signed a campaign (a :class:`Campaign` or its id), in id order.
 
         Raises:
             NotFound: no such campaign.
@@ -294,8 +217,7 @@ class Dataset:
             'A21 UK'
 
         """
-        campaign_id = self._campaign_id(campaign)
-        return self._signatures_by_campaign[campaign_id]
+        return self._signatures_by_campaign[self._campaign_id(campaign)]
 
     def campaigns_signed_by(self, organisation: Organisation | str) -> tuple[Campaign, ...]:
         """
@@ -310,9 +232,11 @@ class Dataset:
             ['general-election-statement', 'mayoral-pledge-2024']
 
         """
-        org = self._organisation(organisation)
-        ids = self._campaigns_by_org.get(org.id, ())
-        return tuple(c for c in self.campaigns if c.id in ids)
+        if isinstance(organisation, Organisation):
+            organisation_id = self.organisations[organisation.id].id
+        else:
+            organisation_id = self.organisations.lookup(organisation).id
+        return self._campaigns_by_organisation.get(organisation_id, ())
 
     def statistics_of(self, document: Document | str) -> tuple[Statistic, ...]:
         """
@@ -324,10 +248,7 @@ class Dataset:
             [50, 17004]
 
         """
-        document_id = document.id if isinstance(document, Document) else document
-        if document_id not in self._statistics_by_document:
-            raise self.documents._not_found(document_id)  # noqa: SLF001 - same package
-        return tuple(sorted(self._statistics_by_document[document_id], key=lambda s: s.start))
+        return self._statistics_by_document[self._document_id(document)]
 
     def mentions_in(self, document: Document | str) -> tuple[Mention, ...]:
         """
@@ -339,14 +260,11 @@ class Dataset:
             True
 
         """
-        document_id = document.id if isinstance(document, Document) else document
-        if document_id not in self._mentions_by_document:
-            raise self.documents._not_found(document_id)  # noqa: SLF001 - same package
-        return tuple(sorted(self._mentions_by_document[document_id], key=lambda m: m.start))
+        return self._mentions_by_document[self._document_id(document)]
 
     def documents_mentioning(self, target: Organisation | Entity | str) -> tuple[Document, ...]:
         """
-        The documents that name an organisation, person, law, report or programme.
+        The documents that name an organisation, person, law, report or programme, in document order.
 
         *target* is a record, its id, an entity's name or alias, or any name
         :meth:`Organisations.lookup` accepts.
@@ -360,26 +278,8 @@ class Dataset:
             ['op-ed-stroud', 'pledge-mayoral-2024']
 
         """
-        target_id = self._target_id(target)
-        ids = {m.document_id for m in self._mentions_by_target.get(target_id, ())}
+        ids = {m.document_id for m in self._mentions_by_target.get(self._target_id(target), ())}
         return tuple(d for d in self.documents if d.id in ids)
-
-    def _target_id(self, target: Organisation | Entity | str) -> str:
-        if isinstance(target, (Organisation, Entity)):
-            return target.id
-        if target in self.entities or target in self.organisations:
-            return target
-        from modslavery.names import name_key  # noqa: PLC0415
-
-        key = name_key(target)
-        for entity in self.entities:
-            if key in {name_key(n) for n in (entity.name, *entity.aliases)}:
-                return entity.id
-        try:
-            return self.organisations.lookup(target).id
-        except NotFound:
-            msg = f"no organisation or entity named {target!r}"
-            raise NotFound(msg) from None
 
     def series(self, measure: Measure | str, *, unit: str | None = None) -> tuple[Statistic, ...]:
         """
@@ -393,80 +293,124 @@ class Dataset:
         """
         return self.statistics.series(measure, unit=unit)
 
-    # -- set operations (see modslavery.signatories) --------------------
+    # -- set operations: no campaigns means every campaign ------------------
 
-    def signed_all(self, *campaigns: Campaign | str) -> frozenset[Organisation]:
+    def signed_all(self, *campaigns: Campaign | str) -> OrganisationSet:
         """
-        Organisations that signed every one of *campaigns*.
+        Organisations that signed every one of *campaigns* (every campaign if none are given).
 
         Example:
             >>> import modslavery
             >>> ds = modslavery.load()
-            >>> ds.signed_all("general-election-statement", "mayoral-pledge-2024") == (
-            ...     ds.signatories("general-election-statement") & ds.signatories("mayoral-pledge-2024"))
+            >>> ds.signed_all() == ds.signatories("general-election-statement") & ds.signatories("mayoral-pledge-2024")
             True
 
         """
-        from modslavery import signatories  # noqa: PLC0415
+        sets = sorted(self._sets(campaigns), key=len)
+        if not sets:
+            return OrganisationSet()
+        smallest, *others = sets
+        return OrganisationSet(org for org in smallest if all(org in other for other in others))
 
-        return signatories.signed_all(self, campaigns)
-
-    def signed_any(self, *campaigns: Campaign | str) -> frozenset[Organisation]:
+    def signed_any(self, *campaigns: Campaign | str) -> OrganisationSet:
         """
-        Organisations that signed at least one of *campaigns*.
+        Organisations that signed at least one of *campaigns* (every campaign if none are given).
 
         Example:
             >>> import modslavery
-            >>> len(modslavery.load().signed_any("general-election-statement")) == 59
-            True
+            >>> len(modslavery.load().signed_any("general-election-statement"))
+            59
 
         """
-        from modslavery import signatories  # noqa: PLC0415
+        return OrganisationSet(org for members in self._sets(campaigns) for org in members)
 
-        return signatories.signed_any(self, campaigns)
-
-    def signed_only(self, campaign: Campaign | str, *others: Campaign | str) -> frozenset[Organisation]:
+    def signed_only(self, campaign: Campaign | str, *others: Campaign | str) -> OrganisationSet:
         """
-        Organisations that signed *campaign* but none of *others*.
+        Organisations that signed *campaign* and none of *others* (none of the other campaigns if none are given).
 
         Example:
             >>> import modslavery
             >>> ds = modslavery.load()
-            >>> only = ds.signed_only("mayoral-pledge-2024", "general-election-statement")
+            >>> only = ds.signed_only("mayoral-pledge-2024")
             >>> only == ds.signatories("mayoral-pledge-2024") - ds.signatories("general-election-statement")
             True
 
         """
-        from modslavery import signatories  # noqa: PLC0415
+        chosen = self._campaign_id(campaign)
+        rest = self._sets(others) if others else [s for c, s in self._signatories.items() if c != chosen]
+        return OrganisationSet(org for org in self._signatories[chosen] if not any(org in other for other in rest))
 
-        return signatories.signed_only(self, campaign, others)
-
-    def signed_exactly(self, k: int, *campaigns: Campaign | str) -> frozenset[Organisation]:
+    def signed_exactly(self, k: int, *campaigns: Campaign | str) -> OrganisationSet:
         """
-        Organisations that signed exactly *k* of *campaigns* (all campaigns if none are given).
+        Organisations that signed exactly *k* of *campaigns* (every campaign if none are given).
+
+        For k from 1 to the number of campaigns these sets partition :meth:`signed_any`.
 
         Example:
             >>> import modslavery
             >>> ds = modslavery.load()
-            >>> ds.signed_exactly(2) == ds.signed_all(*ds.campaigns)
+            >>> ds.signed_exactly(2) == ds.signed_all()
             True
 
         """
-        from modslavery import signatories  # noqa: PLC0415
-
-        return signatories.signed_exactly(self, k, campaigns)
+        return signed_exactly(k, self._sets(campaigns))
 
     def overlap(self, *campaigns: Campaign | str) -> tuple[Overlap, ...]:
         """
-        Pairwise overlap of signatories (counts and Jaccard index), all campaigns if none are given.
+        The overlap of every pair of *campaigns* (every campaign if none are given): counts and Jaccard index.
 
         Example:
             >>> import modslavery
             >>> row = modslavery.load().overlap()[0]
-            >>> (row.a, row.b, row.both) == ("general-election-statement", "mayoral-pledge-2024", 27)
-            True
+            >>> (row.a, row.b, row.both, round(row.jaccard, 3))
+            ('general-election-statement', 'mayoral-pledge-2024', 27, 0.31)
 
         """
-        from modslavery import signatories  # noqa: PLC0415
+        ids = self._campaign_ids(campaigns)
+        sizes = {campaign_id: len(self._signatories[campaign_id]) for campaign_id in ids}
+        signed = ([c.id for c in chosen] for chosen in self._campaigns_by_organisation.values())
+        return overlap(ids, sizes, signed)
 
-        return signatories.overlap(self, campaigns)
+    # -- resolving arguments ---------------------------------------------
+
+    def _campaign_id(self, campaign: Campaign | str) -> str:
+        return self.campaigns[campaign.id if isinstance(campaign, Campaign) else campaign].id
+
+    def _campaign_ids(self, campaigns: Sequence[Campaign | str]) -> list[str]:
+        ids = [self._campaign_id(c) for c in campaigns] if campaigns else list(self._signatories)
+        return list(dict.fromkeys(ids))
+
+    def _sets(self, campaigns: Sequence[Campaign | str]) -> list[OrganisationSet]:
+        return [self._signatories[campaign_id] for campaign_id in self._campaign_ids(campaigns)]
+
+    def _document_id(self, document: Document | str) -> str:
+        return self.documents[document.id if isinstance(document, Document) else document].id
+
+    def _target_id(self, target: Organisation | Entity | str) -> str:
+        if isinstance(target, (Organisation, Entity)):
+            return target.id
+        if target in self.entities or target in self.organisations:
+            return target
+        entity_id = self._entities_by_key.get(name_key(target))
+        if entity_id is not None:
+            return entity_id
+        try:
+            return self.organisations.lookup(target).id
+        except NotFound:
+            msg = f"no organisation or entity named {target!r}"
+            raise NotFound(msg) from None
+
+
+R = TypeVar("R", Statistic, Mention)
+
+
+def _start(record: Mention | Statistic) -> int:
+    return record.start
+
+
+def _grouped(documents: Iterable[Document], records: Iterable[R]) -> dict[str, tuple[R, ...]]:
+    """The records of each document, in text order."""
+    by_document: dict[str, list[R]] = {d.id: [] for d in documents}
+    for record in sorted(records, key=_start):
+        by_document[record.document_id].append(record)
+    return {k: tuple(v) for k, v in by_document.items()}

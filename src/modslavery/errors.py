@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["DataError", "ModSlaveryError", "NotFound"]
+__all__ = ["MAX_PROBLEMS", "DataError", "ModSlaveryError", "NotFound"]
+
+#: The most problems a :class:`DataError` lists; it counts the rest.
+MAX_PROBLEMS = 1000
 
 
 class ModSlaveryError(Exception):
@@ -60,20 +63,29 @@ class DataError(ModSlaveryError, ValueError):
     A data file is malformed; the message names the file and the JSON path.
 
     *problems* holds one ``"file: $.path: what is wrong"`` line per problem;
-    all problems of a load are reported together.
+    all problems of a load are reported together, at most :data:`MAX_PROBLEMS`
+    of them. *more* counts the problems found beyond those (past the limit, a
+    bad record counts once however many of its fields are wrong).
 
     Example:
         >>> import modslavery
         >>> error = modslavery.DataError(["campaigns.json: $[1].title: expected a string"])
         >>> print(error)
         campaigns.json: $[1].title: expected a string
+        >>> print(modslavery.DataError(["a.json: $[0]: expected an object"], more=2))
+        a.json: $[0]: expected an object
+        and 2 more problems
 
     """
 
-    def __init__(self, problems: Iterable[str]) -> None:
+    def __init__(self, problems: Iterable[str], *, more: int = 0) -> None:
         self.problems: tuple[str, ...] = tuple(problems)
-        super().__init__("\n".join(self.problems))
+        self.more: int = more
+        super().__init__(str(self))
 
     def __str__(self) -> str:
-        """One line per problem."""
-        return "\n".join(self.problems)
+        """One line per problem, then how many more there are."""
+        lines = [*self.problems, f"and {self.more:,} more problem{'s' if self.more != 1 else ''}"][
+            : len(self.problems) + (self.more > 0)
+        ]
+        return "\n".join(lines)

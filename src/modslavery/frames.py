@@ -26,6 +26,12 @@ import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import modslavery
+from modslavery._format import FILES
+from modslavery._records import Records
+from modslavery.export._fields import fields_of
+from modslavery.export._tables import _PLANS, TABLE, TABLES, _rows, table_rows
+
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset
 
@@ -77,9 +83,6 @@ def _frame(columns: list[tuple[str, str]], rows: list[tuple[Any, ...]]) -> Any:
 
 
 def _collection(records: Iterable[object]) -> tuple[str, list[object]]:
-    from modslavery._records import Records  # noqa: PLC0415
-    from modslavery.dataset import FILES  # noqa: PLC0415
-
     items = list(records)
     by_model = {model: attribute for _, attribute, model in FILES}
     if items:
@@ -113,10 +116,6 @@ def to_dataframe(records: Iterable[object]) -> Any:
         (55, ['id', 'campaign_id', 'organisation_id'])
 
     """
-    from modslavery.dataset import FILES  # noqa: PLC0415
-    from modslavery.export._fields import fields_of  # noqa: PLC0415
-    from modslavery.export._tables import _PLANS, _rows  # noqa: PLC0415 - same package
-
     attribute, items = _collection(records)
     plan = next(p for p in _PLANS if p.table.collection == attribute and p.table.parent is None)
     out: dict[str, list[tuple[Any, ...]]] = {p.table.name: [] for p in _all(plan)}
@@ -150,14 +149,10 @@ def table(name: str, data: Dataset | None = None) -> Any:
         ['organisation_id', 'position', 'alias']
 
     """
-    from modslavery.export._tables import TABLE, table_rows  # noqa: PLC0415
-
     spec = TABLE[name]
     _pandas()
     if data is None:
-        from modslavery._loader import load  # noqa: PLC0415
-
-        data = load()
+        data = modslavery.load()
     return _frame([(c.name, c.type) for c in spec.columns], table_rows(data)[name])
 
 
@@ -171,12 +166,8 @@ def tables(data: Dataset | None = None) -> dict[str, Any]:
         (114, 9)
 
     """
-    from modslavery.export._tables import TABLES, table_rows  # noqa: PLC0415
-
     _pandas()
     if data is None:
-        from modslavery._loader import load  # noqa: PLC0415
-
-        data = load()
+        data = modslavery.load()
     rows = table_rows(data)
     return {t.name: _frame([(c.name, c.type) for c in t.columns], rows[t.name]) for t in TABLES}

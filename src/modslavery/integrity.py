@@ -2,13 +2,13 @@
 Checking data files against their manifest of SHA-256 hashes.
 
 The package ships ``data/manifest.json``: the data version and the SHA-256 of
-every bundled data file. :func:`verify_bundled` compares the installed files
-with it, so a corrupted or tampered installation is found. It works however
-the package is installed (a directory, a zip file) because it reads through
-:mod:`importlib.resources`.
+every bundled data file. :func:`modslavery.load` checks each file against it
+as it reads it and refuses a file that differs; :func:`verify_bundled` lists
+every difference without loading, however the package is installed (a
+directory, a zip file), because it reads through :mod:`importlib.resources`.
 
-A manifest says nothing about whether records are valid: :func:`modslavery.load`
-and :meth:`modslavery.Dataset.from_directory` validate every record anyway.
+A manifest says nothing about whether records are valid: it proves that the
+files are the ones released, which passed every check when they were built.
 
 Example:
     >>> from modslavery.integrity import verify_bundled
@@ -26,41 +26,54 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-__all__ = ["MANIFEST", "check_manifest", "verify_bundled", "verify_directory"]
+from modslavery._about import __data_version__
+from modslavery._files import DEFAULT_MAX_FILE_BYTES, bundled_files, check_plain_name, inside, read_limited
+from modslavery._format import FILES, MANIFEST
+from modslavery._json import parse_json
+from modslavery.errors import DataError
 
-#: The manifest's file name, beside the data files.
-MANIFEST = "manifest.json"
+__all__ = ["MANIFEST", "check_manifest", "read_manifest", "verify_bundled", "verify_directory"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def _parse_manifest(data: bytes) -> tuple[str | None, dict[str, str], list[str]]:
-    """The data version and file hashes of a manifest, and what is wrong with its shape."""
-    from modslavery._loader import parse_json  # noqa: PLC0415 - keeps import light
-    from modslavery.errors import DataError  # noqa: PLC0415
+def read_manifest(data: bytes) -> tuple[str, dict[str, str]]:
+    """
+    The data version and the SHA-256 of each file that a manifest's bytes record.
 
-    try:
-        value = parse_json(data, MANIFEST)
-    except DataError as error:
-        return None, {}, list(error.problems)
+    Raises:
+        DataError: the manifest is not of the form ``{"data_version": str, "files": {name: sha256}}``.
+
+    Example:
+        >>> read_manifest(b'{"data_version": "1", "files": {}}')
+        ('1', {})
+        >>> read_manifest(b'{"files": []}')
+        Traceback (most recent call last):
+        ...
+        modslavery.errors.DataError: manifest.json: $.data_version: expected a string
+        manifest.json: $.files: expected an object of file name to SHA-256
+
+    """
+    value = parse_json(data, MANIFEST)
     if type(value) is not dict:
-        return None, {}, [f"{MANIFEST}: $: expected an object"]
+        raise DataError([f"{MANIFEST}: $: expected an object"])
     problems = [f"{MANIFEST}: $.{key}: unknown field" for key in sorted(set(value) - {"data_version", "files"})]
     version = value.get("data_version")
     if type(version) is not str:
         problems.append(f"{MANIFEST}: $.data_version: expected a string")
-        version = None
     files = value.get("files")
+    hashes: dict[str, str] = {}
     if type(files) is not dict:
         problems.append(f"{MANIFEST}: $.files: expected an object of file name to SHA-256")
-        return version, {}, problems
-    hashes: dict[str, str] = {}
+        files = {}
     for name, digest in files.items():
         if type(digest) is not str or not _SHA256.fullmatch(digest):
             problems.append(f"{MANIFEST}: $.files[{json.dumps(name)}]: expected 64 lower-case hex digits")
         else:
             hashes[name] = digest
-    return version, hashes, problems
+    if problems:
+        raise DataError(problems)
+    return str(version), hashes
 
 
 def check_manifest(
@@ -88,11 +101,11 @@ def check_manifest(
         ['a.json: SHA-256 is 3751..., the manifest says 4f53...']
 
     """
-    from modslavery.errors import DataError  # noqa: PLC0415
-
-    version, hashes, problems = _parse_manifest(manifest)
-    if problems:
-        return problems
+    try:
+        version, hashes = read_manifest(manifest)
+    except DataError as error:
+        return list(error.problems)
+    problems = []
     if data_version is not None and version != data_version:
         problems.append(f"{MANIFEST}: $.data_version: {version!r}, but the package is data version {data_version!r}")
     unlisted = sorted({name for name in required if name not in hashes})
@@ -131,29 +144,19 @@ def verify_bundled() -> list[str]:
         []
 
     """
-    from modslavery import __data_version__  # noqa: PLC0415
-    from modslavery._loader import bundled_files  # noqa: PLC0415
-    from modslavery.dataset import FILES  # noqa: PLC0415
-
     folder = bundled_files()
     try:
         manifest = folder.joinpath(MANIFEST).read_bytes()
     except OSError as error:
         return [f"{MANIFEST}: missing from the installed package ({error})"]
+
+    def read(name: str) -> bytes:
+        check_plain_name(name)  # the manifest names files: refuse any name that could leave the folder
+        return folder.joinpath(name).read_bytes()
+
     present = [item.name for item in folder.iterdir() if item.is_file()]
     required = [filename for filename, _, _ in FILES]
-    return check_manifest(
-        manifest, lambda name: _read_bundled(folder, name), present, required=required, data_version=__data_version__
-    )
-
-
-def _read_bundled(folder: object, name: str) -> bytes:
-    from modslavery._loader import check_plain_name  # noqa: PLC0415
-
-    # The manifest names files; refuse any name that could point outside the data folder.
-    check_plain_name(name)
-    data: bytes = folder.joinpath(name).read_bytes()  # type: ignore[attr-defined]
-    return data
+    return check_manifest(manifest, read, present, required=required, data_version=__data_version__)
 
 
 def verify_directory(path: str | os.PathLike[str], *, max_file_bytes: int | None = None) -> list[str]:
@@ -169,8 +172,7 @@ def verify_directory(path: str | os.PathLike[str], *, max_file_bytes: int | None
         One line per problem, empty when every file matches.
 
     Example:
-        >>> import modslavery, shutil, tempfile
-        >>> from modslavery._loader import bundled_files
+        >>> import modslavery, tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     _ = modslavery.export_json(tmp)
         ...     _ = (Path(tmp) / "manifest.json").write_bytes(bundled_files().joinpath("manifest.json").read_bytes())
@@ -178,10 +180,6 @@ def verify_directory(path: str | os.PathLike[str], *, max_file_bytes: int | None
         []
 
     """
-    from modslavery._loader import DEFAULT_MAX_FILE_BYTES, inside, read_limited  # noqa: PLC0415
-    from modslavery.dataset import FILES  # noqa: PLC0415
-    from modslavery.errors import DataError  # noqa: PLC0415
-
     root = Path(path)
     limit = DEFAULT_MAX_FILE_BYTES if max_file_bytes is None else max_file_bytes
     try:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 from attrs import field, frozen
@@ -60,8 +60,32 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 _id_validator = attrs.validators.matches_re(_ID)
-_optional_id = attrs.validators.optional(_id_validator)
-_non_negative = attrs.validators.ge(0)
+
+
+# Each constrained field is made by one of these, which give its validator and, in the field's metadata,
+# the same constraint as a JSON Schema keyword, so the exported schemas restate exactly what is checked.
+def _id_field() -> Any:
+    return field(validator=_id_validator, metadata={"pattern": _ID.pattern})
+
+
+def _optional_id_field() -> Any:
+    return field(default=None, validator=attrs.validators.optional(_id_validator), metadata={"pattern": _ID.pattern})
+
+
+def _pattern_field(pattern: re.Pattern[str]) -> Any:
+    return field(validator=attrs.validators.matches_re(pattern), metadata={"pattern": pattern.pattern})
+
+
+def _text_field(min_length: int = 1) -> Any:
+    return field(validator=attrs.validators.min_len(min_length), metadata={"min_length": min_length})
+
+
+def _minimum_field(minimum: int) -> Any:
+    return field(validator=attrs.validators.ge(minimum), metadata={"minimum": minimum})
+
+
+def _end_field() -> Any:
+    return field(validator=_check_span, metadata={"minimum": 0})
 
 
 class _Record:
@@ -364,9 +388,9 @@ class Evidence(_Record):
 
     """
 
-    quote: str = field(validator=attrs.validators.min_len(1))
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_check_span)
+    quote: str = _text_field()
+    start: int = _minimum_field(0)
+    end: int = _end_field()
 
 
 @frozen(kw_only=True, repr=False)
@@ -389,7 +413,11 @@ class DateClaim(_Record):
     start: PartialDate | None
     end: PartialDate | None
     basis: Basis = field(validator=attrs.validators.instance_of(Basis))
-    time: str | None = field(default=None, validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)))
+    time: str | None = field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.matches_re(_TIME)),
+        metadata={"pattern": _TIME.pattern},
+    )
     timezone: str | None = None
     evidence: tuple[Evidence, ...] = ()
     note: str | None = None
@@ -461,7 +489,7 @@ class Author(_Record):
     name: str | None
     role: str | None
     basis: Basis = field(validator=attrs.validators.instance_of(Basis))
-    organisation_id: str | None = field(default=None, validator=_optional_id)
+    organisation_id: str | None = _optional_id_field()
     evidence: tuple[Evidence, ...] = ()
 
 
@@ -495,13 +523,13 @@ class Document(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
+    id: str = _id_field()
     kind: DocumentKind = field(validator=attrs.validators.instance_of(DocumentKind))
-    title: str = field(validator=attrs.validators.min_len(1))
+    title: str = _text_field()
     title_basis: TitleBasis = field(validator=attrs.validators.instance_of(TitleBasis))
     source_file: str
     text: str = field(repr=False)
-    sha256: str = field(validator=attrs.validators.matches_re(_SHA256))
+    sha256: str = _pattern_field(_SHA256)
     title_evidence: Evidence | None = None
     authors: tuple[Author, ...] = ()
     publisher: Publisher | None = None
@@ -522,7 +550,7 @@ class Measure(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
+    id: str = _id_field()
     label: str
     description: str
 
@@ -541,22 +569,22 @@ class Statistic(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
-    document_id: str = field(validator=_id_validator)
-    measure: str = field(validator=_id_validator)
+    id: str = _id_field()
+    document_id: str = _id_field()
+    measure: str = _id_field()
     description: str
     value: int | float
     unit: Unit = field(validator=attrs.validators.instance_of(Unit))
     qualifier: Qualifier = field(validator=attrs.validators.instance_of(Qualifier))
-    quote: str = field(validator=attrs.validators.min_len(1))
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_check_span)
+    quote: str = _text_field()
+    start: int = _minimum_field(0)
+    end: int = _end_field()
     geography: Geography | None = field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Geography))
     )
     period: Period | None = None
-    speaker_id: str | None = field(default=None, validator=_optional_id)
-    conversion_of: str | None = field(default=None, validator=_optional_id)
+    speaker_id: str | None = _optional_id_field()
+    conversion_of: str | None = _optional_id_field()
     note: str | None = None
 
 
@@ -576,9 +604,9 @@ class Ask(_Record):
 
     number: int | None
     heading: str | None
-    text: str = field(validator=attrs.validators.min_len(1))
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_check_span)
+    text: str = _text_field()
+    start: int = _minimum_field(0)
+    end: int = _end_field()
 
 
 @frozen(kw_only=True, repr=False)
@@ -594,8 +622,8 @@ class Campaign(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
-    document_id: str = field(validator=_id_validator)
+    id: str = _id_field()
+    document_id: str = _id_field()
     title: str
     title_basis: TitleBasis = field(validator=attrs.validators.instance_of(TitleBasis))
     audience: str
@@ -603,7 +631,7 @@ class Campaign(HTMLRepr, _Record):
     date: DateClaim | None = None
     asks: tuple[Ask, ...] = ()
     support_claim: Evidence | None = None
-    support_statistic_id: str | None = field(default=None, validator=_optional_id)
+    support_statistic_id: str | None = _optional_id_field()
     note: str | None = None
 
 
@@ -624,7 +652,7 @@ class Organisation(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
+    id: str = _id_field()
     name: str
     acronyms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -669,13 +697,13 @@ class Signature(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
-    campaign_id: str = field(validator=_id_validator)
-    organisation_id: str = field(validator=_id_validator)
-    position: int = field(validator=attrs.validators.ge(1))
-    name_as_written: str = field(validator=attrs.validators.min_len(1))
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_check_span)
+    id: str = _id_field()
+    campaign_id: str = _id_field()
+    organisation_id: str = _id_field()
+    position: int = _minimum_field(1)
+    name_as_written: str = _text_field()
+    start: int = _minimum_field(0)
+    end: int = _end_field()
 
 
 @frozen(kw_only=True, repr=False)
@@ -690,7 +718,7 @@ class Entity(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
+    id: str = _id_field()
     name: str
     kind: EntityKind = field(validator=attrs.validators.instance_of(EntityKind))
     aliases: tuple[str, ...] = ()
@@ -713,13 +741,13 @@ class Mention(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
-    document_id: str = field(validator=_id_validator)
-    quote: str = field(validator=attrs.validators.min_len(1))
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_check_span)
-    organisation_id: str | None = field(default=None, validator=_optional_id)
-    entity_id: str | None = field(default=None, validator=_optional_id)
+    id: str = _id_field()
+    document_id: str = _id_field()
+    quote: str = _text_field()
+    start: int = _minimum_field(0)
+    end: int = _end_field()
+    organisation_id: str | None = _optional_id_field()
+    entity_id: str | None = _optional_id_field()
 
     def __attrs_post_init__(self) -> None:
         """Check that the mention points at exactly one thing."""
@@ -753,11 +781,11 @@ class Judgement(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
+    id: str = _id_field()
     verdict: Verdict = field(validator=attrs.validators.instance_of(Verdict))
-    names: tuple[str, ...] = field(validator=attrs.validators.min_len(2))
-    organisation_ids: tuple[str, ...] = field(validator=attrs.validators.min_len(1))
-    rationale: str = field(validator=attrs.validators.min_len(1))
+    names: tuple[str, ...] = _text_field(2)
+    organisation_ids: tuple[str, ...] = _text_field()
+    rationale: str = _text_field()
 
 
 @frozen(kw_only=True, repr=False)
@@ -773,9 +801,9 @@ class Exclusion(HTMLRepr, _Record):
 
     """
 
-    id: str = field(validator=_id_validator)
-    document_id: str = field(validator=_id_validator)
-    quote: str = field(validator=attrs.validators.min_len(1))
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_check_span)
-    reason: str = field(validator=attrs.validators.min_len(1))
+    id: str = _id_field()
+    document_id: str = _id_field()
+    quote: str = _text_field()
+    start: int = _minimum_field(0)
+    end: int = _end_field()
+    reason: str = _text_field()

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["name_key", "name_words", "variant_keys"]
 
@@ -43,8 +44,6 @@ def name_words(name: str) -> list[str]:
     if name.isascii():  # nothing to decompose, and only two of the apostrophes: most names, the fast case
         text = name.lower().replace("'", "").replace("`", "")
     else:
-        import unicodedata  # noqa: PLC0415 - only non-ASCII names need it
-
         text = unicodedata.normalize("NFKD", name)
         text = re.sub(_APOSTROPHES, "", "".join(ch for ch in text if not unicodedata.combining(ch)).casefold())
     return _WORD.findall(text.replace("&", " and "))

@@ -23,6 +23,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import modslavery
+from modslavery._about import __data_version__
 from modslavery.models import Basis, Campaign, Document, Measure, Qualifier, Statistic, TitleBasis, Unit
 
 if TYPE_CHECKING:
@@ -67,9 +69,8 @@ def _new_figure(width: float, height: float) -> Figure:
 def _dataset(ds: Dataset | None) -> Dataset:
     if ds is not None:
         return ds
-    from modslavery._loader import load  # noqa: PLC0415 - importing plot must not load data
 
-    return load()
+    return modslavery.load()
 
 
 def _cite(fig: Figure, text: str) -> None:
@@ -298,6 +299,5 @@ def _provenance(ds: Dataset | None) -> str:
     """Which data a figure shows: the bundled data's version, or where a user's data set came from."""
     if ds is not None:
         return f"Data: {ds.source}."
-    from modslavery import __data_version__  # noqa: PLC0415 - avoids a cycle at import
 
     return f"Data: modslavery bundled data {__data_version__}."

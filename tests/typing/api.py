@@ -8,17 +8,16 @@ change that loses the types callers rely on fails CI.
 from __future__ import annotations
 
 import modslavery as ms
-from modslavery.signatories import Overlap
 
 ds: ms.Dataset = ms.load()
 org: ms.Organisation = ds.organisations.lookup("unseen")
 hits: list[tuple[ms.Organisation, float]] = ds.organisations.search("snowdrop", limit=5)
-members: frozenset[ms.Organisation] = ds.signatories("general-election-statement")
-both: frozenset[ms.Organisation] = members & ds.signatories(ds.campaigns["mayoral-pledge-2024"])
+members: ms.OrganisationSet = ds.signatories("general-election-statement")
+both: ms.OrganisationSet = members & ds.signatories(ds.campaigns["mayoral-pledge-2024"])
 signed: tuple[ms.Campaign, ...] = ds.campaigns_signed_by(org)
 signed_by_name: tuple[ms.Campaign, ...] = ds.campaigns_signed_by("Unseen UK")
-every: frozenset[ms.Organisation] = ds.signed_all("general-election-statement", "mayoral-pledge-2024")
-table: tuple[Overlap, ...] = ds.overlap()
+every: ms.OrganisationSet = ds.signed_all("general-election-statement", "mayoral-pledge-2024")
+table: tuple[ms.Overlap, ...] = ds.overlap()
 jaccard: float = table[0].jaccard
 series: tuple[ms.Statistic, ...] = ds.series("nrm-referrals")
 value: int | float = series[0].value

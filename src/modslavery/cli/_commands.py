@@ -12,12 +12,18 @@ Example:
 from __future__ import annotations
 
 import argparse
+import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from modslavery import __data_version__
+from modslavery import export as writers
+from modslavery._about import __data_version__
+from modslavery._converter import unstructure
+from modslavery._loader import load
 from modslavery.cli._output import Record, Table, Text
 from modslavery.cli._tools import completion, validate
+from modslavery.export.schema import write_schemas
 
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset
@@ -50,15 +56,11 @@ __all__ = [
 
 
 def _ds() -> Dataset:
-    from modslavery._loader import load  # noqa: PLC0415 - --help must not load data
-
     return load()
 
 
 def _json(record: object) -> Any:
-    from modslavery._converter import converter  # noqa: PLC0415 - keeps cattrs out of --help
-
-    return converter.unstructure(record)
+    return unstructure(record)
 
 
 def _date(claim: DateClaim | Period | None) -> str | None:
@@ -274,7 +276,7 @@ def signatories(args: argparse.Namespace) -> Table:
     return Table(("position", "organisation_id", "name_as_written"), rows, footer=f"{len(rows)} signature(s)")
 
 
-def _organisations(orgs: frozenset[Organisation]) -> Table:
+def _organisations(orgs: Iterable[Organisation]) -> Table:
     rows = [(o.id, o.name) for o in sorted(orgs, key=lambda o: (o.name.casefold(), o.id))]
     return Table(("id", "name"), rows, footer=f"{len(rows)} organisation(s)")
 
@@ -319,22 +321,16 @@ def series(args: argparse.Namespace) -> Table:
 
 def export(args: argparse.Namespace) -> Text:
     """Write the bundled data in one of the export formats."""
-    from modslavery import export as writers  # noqa: PLC0415
-
     fmt = args.export_format
     if fmt == "csv":
         paths = writers.export_csv(args.target)
     elif fmt == "sqlite":
         paths = [writers.export_sqlite(args.target)]
     elif fmt == "datapackage":
-        import json  # noqa: PLC0415
-
         path = writers.export_datapackage(args.target)
         resources = json.loads(path.read_text(encoding="utf-8"))["resources"]
         paths = [*(path.parent / r["path"] for r in resources), path]
     else:
-        from modslavery.export.schema import write_schemas  # noqa: PLC0415
-
         paths = writers.export_json(args.target) + write_schemas(Path(args.target) / "schemas")
         paths.append(writers.write_manifest(args.target))
     names = [str(p) for p in paths]

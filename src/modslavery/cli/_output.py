@@ -16,6 +16,8 @@ Example:
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -113,9 +115,6 @@ def _aligned(table: Table) -> str:
 
 
 def _csv(table: Table) -> str:
-    import csv  # noqa: PLC0415 - only --csv needs it
-    import io  # noqa: PLC0415
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)

@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from attrs import evolve
 
-from modslavery import __data_version__
+from modslavery import integrity
+from modslavery._about import __data_version__
+from modslavery._loader import load
 from modslavery.cli._output import Text
+from modslavery.cli._parser import build_parser, subcommands
+from modslavery.coverage import uncovered_numbers
+from modslavery.dataset import Dataset
 from modslavery.errors import DataError
-
-if TYPE_CHECKING:
-    from modslavery.dataset import Dataset
 
 __all__ = ["completion", "validate"]
 
@@ -39,8 +40,6 @@ _CONTEXT = 40
 
 
 def _uncovered(ds: Dataset) -> list[str]:
-    from modslavery.coverage import uncovered_numbers  # noqa: PLC0415
-
     lines = []
     for document_id, token in uncovered_numbers(ds):
         text = ds.documents[document_id].text
@@ -62,19 +61,14 @@ def _report(problems: list[str], what: str, ok: str) -> Text:
 
 def validate(args: argparse.Namespace) -> Text:
     """Validate a data directory, or the installed data (exit status 1 with one line per problem)."""
-    from modslavery import integrity  # noqa: PLC0415
-
     if args.directory is None:
         problems = integrity.verify_bundled()
         if not problems:
-            from modslavery._loader import load  # noqa: PLC0415
-
             try:
                 problems = _uncovered(load())
             except DataError as error:
                 problems = list(error.problems)
         return _report(problems, "the installed data", f"the installed data {__data_version__} is valid")
-    from modslavery.dataset import Dataset  # noqa: PLC0415
 
     directory = Path(args.directory)
     try:
@@ -112,8 +106,6 @@ complete -o default -F _modslavery modslavery
 
 def completion(args: argparse.Namespace) -> Text:
     """A completion script for bash (and zsh through bashcompinit): commands, subcommands, options."""
-    from modslavery.cli._parser import build_parser, subcommands  # noqa: PLC0415
-
     parser = build_parser()
     commands = subcommands(parser)
     top = sorted({name.split()[0] for name in commands} | {"--help", "--version"})

@@ -19,9 +19,9 @@ from __future__ import annotations
 import builtins
 import enum
 import functools
-import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -169,26 +169,12 @@ def _describe(model: type, name: str) -> str:
     return DESCRIPTIONS.get(f"{model.__name__}.{name}") or DESCRIPTIONS.get(name, "")
 
 
-def _constraints(validator: Any) -> dict[str, Any]:
-    """Read the JSON Schema keywords off an attrs validator (and_, optional, matches_re, min_len, ge)."""
-    found: dict[str, Any] = {}
-    if validator is None:
-        return found
-    for inner in getattr(validator, "_validators", ()):  # and_()
-        found.update(_constraints(inner))
-    if hasattr(validator, "validator"):  # optional()
-        found.update(_constraints(validator.validator))
-    pattern = getattr(validator, "pattern", None)
-    if isinstance(pattern, re.Pattern):
-        found["pattern"] = pattern.pattern
-    if hasattr(validator, "min_length"):
-        found["min_length"] = validator.min_length
-    if getattr(validator, "compare_op", None) == ">=":
-        found["minimum"] = validator.bound
-    return found
+def _constraints(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON Schema keywords a model field declares beside its validator (see modslavery.models)."""
+    return {key: metadata[key] for key in ("pattern", "min_length", "minimum") if key in metadata}
 
 
-def _classify(tp: Any, name: str, description: str, *, required: bool, validator: Any) -> FieldInfo:
+def _classify(tp: Any, name: str, description: str, *, required: bool, metadata: Mapping[str, Any]) -> FieldInfo:
     nullable = False
     if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -203,10 +189,10 @@ def _classify(tp: Any, name: str, description: str, *, required: bool, validator
         return FieldInfo(kind="scalar", type="string", pattern=_PARTIAL_DATE_PATTERN, date=True, **base)
     scalar = {str: "string", int: "integer", float: "number", bool: "boolean"}
     if tp in scalar:
-        return FieldInfo(kind="scalar", type=scalar[tp], **base, **_constraints(validator))
+        return FieldInfo(kind="scalar", type=scalar[tp], **base, **_constraints(metadata))
     if typing.get_origin(tp) is tuple:
-        item = _classify(typing.get_args(tp)[0], singular(name), description, required=True, validator=None)
-        return FieldInfo(kind="list", item=item, **base, **_constraints(validator))
+        item = _classify(typing.get_args(tp)[0], singular(name), description, required=True, metadata={})
+        return FieldInfo(kind="list", item=item, **base, **_constraints(metadata))
     if attrs.has(tp):
         return FieldInfo(kind="object", model=tp, **base)
     msg = f"no export mapping for field {name!r} of type {tp!r}"  # pragma: no cover - guards new models
@@ -231,7 +217,7 @@ def fields_of(model: type) -> tuple[FieldInfo, ...]:
             field.name,
             _describe(model, field.name),
             required=field.default is attrs.NOTHING,
-            validator=field.validator,
+            metadata=field.metadata,
         )
         for field in attrs.fields(model)
     )

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from modslavery.dataset import FILES
+from modslavery._about import __data_version__, __version__
+from modslavery._format import FILES
 from modslavery.export._fields import FieldInfo, fields_of, singular
 from modslavery.models import PartialDate
 
@@ -346,8 +347,6 @@ def metadata_rows() -> list[tuple[str, str]]:
         True
 
     """
-    from modslavery import __data_version__, __version__  # noqa: PLC0415 - avoids a cycle at import
-
     return [
         ("data_version", __data_version__),
         ("modslavery_version", __version__),

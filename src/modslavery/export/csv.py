@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from modslavery._loader import load
 from modslavery.export._tables import METADATA, TABLES, Table, metadata_rows, table_rows
 
 if TYPE_CHECKING:
@@ -84,8 +85,6 @@ def export_csv(target: str | os.PathLike[str], data: Dataset | Parts | None = No
 
     """
     if data is None:
-        from modslavery._loader import load  # noqa: PLC0415 - keeps cattrs out of import
-
         data = load()
     folder = Path(target)
     folder.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from modslavery._about import __data_version__, __version__
+from modslavery._loader import load
 from modslavery.export._tables import LICENCES, METADATA, TABLES, Table
 from modslavery.export.csv import export_csv
 
@@ -129,8 +131,6 @@ def descriptor(folder: str | os.PathLike[str], data: Dataset | Parts) -> dict[st
         (True, 'CC-BY-4.0')
 
     """
-    from modslavery import __data_version__, __version__  # noqa: PLC0415 - avoids a cycle at import
-
     sources = [
         {"title": f"{doc.title} ({doc.kind.value})", "path": f"sources/{doc.source_file}"} for doc in data.documents
     ]
@@ -167,8 +167,6 @@ def export_datapackage(target: str | os.PathLike[str], data: Dataset | Parts | N
 
     """
     if data is None:
-        from modslavery._loader import load  # noqa: PLC0415 - keeps cattrs out of import
-
         data = load()
     folder = Path(target)
     export_csv(folder, data)

@@ -16,11 +16,17 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from modslavery._about import __data_version__
+from modslavery._converter import unstructure_records
+from modslavery._format import FILES
+from modslavery._loader import load
 
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset, Parts
@@ -37,8 +43,6 @@ def dumps_records(records: Sequence[object]) -> str:
         '[]\n'
 
     """
-    from modslavery._converter import unstructure_records  # noqa: PLC0415 - keeps cattrs out of import
-
     return json.dumps(unstructure_records(records), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -55,11 +59,7 @@ def export_json(target: str | os.PathLike[str], data: Dataset | Parts | None = N
         10
 
     """
-    from modslavery.dataset import FILES  # noqa: PLC0415
-
     if data is None:
-        from modslavery._loader import load  # noqa: PLC0415
-
         data = load()
     folder = Path(target)
     folder.mkdir(parents=True, exist_ok=True)
@@ -87,11 +87,6 @@ def write_manifest(target: str | os.PathLike[str]) -> Path:
         (True, 10)
 
     """
-    import hashlib  # noqa: PLC0415
-
-    from modslavery import __data_version__  # noqa: PLC0415
-    from modslavery.dataset import FILES  # noqa: PLC0415
-
     folder = Path(target)
     names = sorted(filename for filename, _, _ in FILES)
     hashes = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import json
 import os
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from modslavery.dataset import FILES
+from modslavery._format import FILES
 from modslavery.export._fields import FieldInfo, fields_of
 
 __all__ = ["DRAFT", "bundled_schema", "json_schema", "schema_filename", "schema_text", "write_schemas"]
@@ -176,8 +177,6 @@ def bundled_schema(filename: str) -> dict[str, Any]:
         ['data_version', 'files']
 
     """
-    from importlib.resources import files  # noqa: PLC0415 - only when a schema is asked for
-
     text = files("modslavery").joinpath("schemas").joinpath(schema_filename(filename)).read_text(encoding="utf-8")
     result: dict[str, Any] = json.loads(text)
     return result

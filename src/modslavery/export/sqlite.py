@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from modslavery._loader import load
 from modslavery.export._tables import METADATA, TABLES, Column, Table, metadata_rows, table_rows
 
 if TYPE_CHECKING:
@@ -122,8 +123,6 @@ def export_sqlite(target: str | os.PathLike[str], data: Dataset | Parts | None =
 
     """
     if data is None:
-        from modslavery._loader import load  # noqa: PLC0415 - keeps cattrs out of import
-
         data = load()
     path = Path(target)
     rows = table_rows(data)

@@ -1,0 +1,248 @@
+"""
+Cross-record checks: unique ids, resolvable references, quotes at their spans, document hashes.
+
+Each rule is written once, as a loop that names the file and JSON path of
+every record that breaks it. :func:`check_parts` runs them all.
+
+Example:
+    >>> from modslavery.models import Measure
+    >>> m = Measure(id="a-b", label="A", description="d")
+    >>> list(duplicate_ids("measures.json", [m, m]))
+    ["measures.json: $[1].id: duplicate id 'a-b' (first at $[0])"]
+
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from modslavery._format import Parts
+from modslavery._problems import Problems
+from modslavery.models import EntityKind, Evidence, Exclusion, Mention, Statistic, Verdict
+
+__all__ = ["check_parts", "duplicate_ids", "joined_lines", "span_problem"]
+
+
+def check_parts(parts: Parts, name_clashes: Iterable[str] = ()) -> Problems:
+    """
+    Every integrity problem of a set of records, in file order; *name_clashes* come from the organisations' name index.
+
+    Example:
+        >>> bool(check_parts(Parts()))
+        False
+
+    """
+    problems = Problems()
+    for filename, records in parts.named():
+        problems.extend(duplicate_ids(filename, records))
+    texts = {d.id: d.text for d in parts.documents}
+    organisation_ids = {o.id for o in parts.organisations}
+    statistic_ids = {s.id for s in parts.statistics}
+    problems.extend(_documents(parts, organisation_ids))
+    problems.extend(f"organisations.json: $: {clash}" for clash in name_clashes)
+    problems.extend(_quotes("statistics.json", parts.statistics, texts))
+    problems.extend(_statistic_references(parts, statistic_ids))
+    problems.extend(_campaigns(parts, texts, statistic_ids))
+    problems.extend(_signatures(parts, texts, organisation_ids))
+    problems.extend(_quotes("mentions.json", parts.mentions, texts))
+    problems.extend(_quotes("exclusions.json", parts.exclusions, texts))
+    problems.extend(_mention_references(parts, organisation_ids))
+    problems.extend(_judgements(parts, organisation_ids))
+    return problems
+
+
+def duplicate_ids(filename: str, records: Sequence[Any]) -> Iterator[str]:
+    """Each record whose id an earlier record of the file already has."""
+    first: dict[str, int] = {}
+    for index, record in enumerate(records):
+        seen = first.setdefault(record.id, index)
+        if seen != index:
+            yield f"{filename}: $[{index}].id: duplicate id {record.id!r} (first at $[{seen}])"
+
+
+def span_problem(text: str, quote: str, start: int, end: int, *, join_lines: bool = False) -> str | None:
+    r"""
+    Describe how ``text[start:end]`` fails to be *quote*, or return ``None``.
+
+    With *join_lines*, each line break with the white space around it counts
+    as one space (a name wrapped over lines); nothing else is folded, and the
+    span must not take in white space before or after the quote.
+
+    Example:
+        >>> span_problem("hello world", "world", 6, 11) is None
+        True
+        >>> span_problem("hello world", "world", 0, 5)
+        "quote 'world' is not at 0:5, which holds 'hello'"
+        >>> listed, name = "1. Anti-Slavery\n   International\n", "Anti-Slavery International"
+        >>> span_problem(listed, name, 3, 32, join_lines=True) is None
+        True
+        >>> span_problem(listed, name, 3, 33, join_lines=True)
+        "quote 'Anti-Slavery International' is not at 3:33, which holds 'Anti-Slavery International '"
+
+    """
+    if end > len(text):
+        return f"span {start}:{end} is outside the document (length {len(text)})"
+    found = text[start:end]
+    if found == quote:
+        return None
+    if join_lines and joined_lines(found) == quote:
+        return None
+    return f"quote {quote!r} is not at {start}:{end}, which holds {(joined_lines(found) if join_lines else found)!r}"
+
+
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def joined_lines(text: str) -> str:
+    r"""
+    *text* with each run of white space that holds a line break made one space: a wrapped name as one line.
+
+    Example:
+        >>> joined_lines("Focus on Labour\n   Exploitation")
+        'Focus on Labour Exploitation'
+        >>> joined_lines("Unseen  UK")  # white space within a line is kept as printed
+        'Unseen  UK'
+
+    """
+    if "\n" not in text:
+        return text
+    return _WHITE_SPACE.sub(lambda run: " " if "\n" in run.group() else run.group(), text)
+
+
+def _reference(
+    filename: str, path: str, kind: str, value: str | None, known: Mapping[str, object] | set[str]
+) -> list[str]:
+    if value is None or value in known:
+        return []
+    return [f"{filename}: {path}: unknown {kind} {value!r}"]
+
+
+def _evidence(filename: str, path: str, text: str | None, evidence: Iterable[Evidence]) -> Iterator[str]:
+    if text is None:
+        return
+    for index, item in enumerate(evidence):
+        problem = span_problem(text, item.quote, item.start, item.end)
+        if problem:
+            yield f"{filename}: {path}[{index}]: {problem}"
+
+
+def _documents(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:
+    for i, doc in enumerate(parts.documents):
+        at = f"documents.json: $[{i}]"
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        if digest != doc.sha256:
+            yield f"{at}.sha256: does not match the text (text hashes to {digest})"
+        if doc.title_evidence is not None:
+            yield from _evidence("documents.json", f"$[{i}].title_evidence", doc.text, [doc.title_evidence])
+        for j, author in enumerate(doc.authors):
+            path = f"$[{i}].authors[{j}]"
+            yield from _reference(
+                "documents.json", f"{path}.organisation_id", "organisation", author.organisation_id, organisation_ids
+            )
+            yield from _evidence("documents.json", f"{path}.evidence", doc.text, author.evidence)
+        if doc.publisher is not None:
+            yield from _evidence("documents.json", f"$[{i}].publisher.evidence", doc.text, doc.publisher.evidence)
+        for name in ("published", "updated"):
+            claim = getattr(doc, name)
+            if claim is not None:
+                yield from _evidence("documents.json", f"$[{i}].{name}.evidence", doc.text, claim.evidence)
+
+
+def _quotes(
+    filename: str, records: Sequence[Statistic | Mention | Exclusion], texts: Mapping[str, str]
+) -> Iterator[str]:
+    """The document reference and the quote's span of each record of a file."""
+    for i, record in enumerate(records):
+        text = texts.get(record.document_id)
+        if text is None:
+            yield f"{filename}: $[{i}].document_id: unknown document {record.document_id!r}"
+            continue
+        problem = span_problem(text, record.quote, record.start, record.end)
+        if problem:
+            yield f"{filename}: $[{i}].quote: {problem}"
+
+
+def _statistic_references(parts: Parts, statistic_ids: set[str]) -> Iterator[str]:
+    measures = {m.id for m in parts.measures}
+    people = {e.id for e in parts.entities if e.kind is EntityKind.PERSON}
+    for i, stat in enumerate(parts.statistics):
+        yield from _reference("statistics.json", f"$[{i}].measure", "measure", stat.measure, measures)
+        yield from _reference("statistics.json", f"$[{i}].speaker_id", "person", stat.speaker_id, people)
+        yield from _reference(
+            "statistics.json", f"$[{i}].conversion_of", "statistic", stat.conversion_of, statistic_ids
+        )
+
+
+def _campaigns(parts: Parts, texts: Mapping[str, str], statistic_ids: set[str]) -> Iterator[str]:
+    for i, campaign in enumerate(parts.campaigns):
+        yield from _reference("campaigns.json", f"$[{i}].document_id", "document", campaign.document_id, texts)
+        yield from _reference(
+            "campaigns.json", f"$[{i}].support_statistic_id", "statistic", campaign.support_statistic_id, statistic_ids
+        )
+        text = texts.get(campaign.document_id)
+        yield from _evidence("campaigns.json", f"$[{i}].audience_evidence", text, [campaign.audience_evidence])
+        if campaign.support_claim is not None:
+            yield from _evidence("campaigns.json", f"$[{i}].support_claim", text, [campaign.support_claim])
+        if campaign.date is not None:
+            yield from _evidence("campaigns.json", f"$[{i}].date.evidence", text, campaign.date.evidence)
+        if text is None:
+            continue
+        for j, ask in enumerate(campaign.asks):
+            problem = span_problem(text, ask.text, ask.start, ask.end)
+            if problem:
+                yield f"campaigns.json: $[{i}].asks[{j}].text: {problem}"
+
+
+def _signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: set[str]) -> Iterator[str]:
+    """References, spans and positions: each campaign's signatures are numbered 1..n, each number once."""
+    campaign_texts = {c.id: texts.get(c.document_id) for c in parts.campaigns}
+    positions: dict[str, dict[int, int]] = {campaign_id: {} for campaign_id in campaign_texts}
+    for i, sig in enumerate(parts.signatures):
+        seen = positions.get(sig.campaign_id)
+        if seen is None:
+            yield f"signatures.json: $[{i}].campaign_id: unknown campaign {sig.campaign_id!r}"
+        yield from _reference(
+            "signatures.json", f"$[{i}].organisation_id", "organisation", sig.organisation_id, organisation_ids
+        )
+        if seen is None:
+            continue
+        taken = seen.setdefault(sig.position, i)
+        if taken != i:
+            yield (
+                f"signatures.json: $[{i}].position: position {sig.position} of {sig.campaign_id!r} "
+                f"is taken by $[{taken}]"
+            )
+        text = campaign_texts[sig.campaign_id]
+        problem = None if text is None else span_problem(text, sig.name_as_written, sig.start, sig.end, join_lines=True)
+        if problem:
+            yield f"signatures.json: $[{i}].name_as_written: {problem}"
+    for campaign_id, seen in positions.items():
+        missing = [n for n in range(1, len(seen) + 1) if n not in seen]
+        if missing:
+            yield f"signatures.json: $: positions of {campaign_id!r} are not 1..{len(seen)} (missing {missing})"
+
+
+def _mention_references(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:
+    entity_ids = {e.id for e in parts.entities}
+    for i, mention in enumerate(parts.mentions):
+        yield from _reference(
+            "mentions.json", f"$[{i}].organisation_id", "organisation", mention.organisation_id, organisation_ids
+        )
+        yield from _reference("mentions.json", f"$[{i}].entity_id", "entity", mention.entity_id, entity_ids)
+
+
+def _judgements(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:
+    for i, judgement in enumerate(parts.judgements):
+        at = f"judgements.json: $[{i}].organisation_ids"
+        for j, org_id in enumerate(judgement.organisation_ids):
+            yield from _reference(
+                "judgements.json", f"$[{i}].organisation_ids[{j}]", "organisation", org_id, organisation_ids
+            )
+        distinct = len(set(judgement.organisation_ids))
+        if judgement.verdict is Verdict.SAME and distinct != 1:
+            yield f"{at}: a 'same' judgement names one organisation, not {distinct}"
+        if judgement.verdict is Verdict.DIFFERENT and distinct < 2:  # noqa: PLR2004
+            yield f"{at}: a 'different' judgement names two or more organisations"
