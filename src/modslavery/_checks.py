@@ -58,9 +58,11 @@ def duplicate_ids(filename: str, records: Sequence[Any]) -> Iterator[str]:
     """Each record whose id an earlier record of the file already has."""
     first: dict[str, int] = {}
     for index, record in enumerate(records):
-        seen = first.setdefault(record.id, index)
-        if seen != index:
-            yield f"{filename}: $[{index}].id: duplicate id {record.id!r} (first at $[{seen}])"
+        record_id = record.id
+        if record_id in first:
+            yield f"{filename}: $[{index}].id: duplicate id {record_id!r} (first at $[{first[record_id]}])"
+        else:
+            first[record_id] = index
 
 
 def span_problem(text: str, quote: str, start: int, end: int, *, join_lines: bool = False) -> str | None:
@@ -159,10 +161,8 @@ def _quotes(
         text = texts.get(record.document_id)
         if text is None:
             yield f"{filename}: $[{i}].document_id: unknown document {record.document_id!r}"
-            continue
-        problem = span_problem(text, record.quote, record.start, record.end)
-        if problem:
-            yield f"{filename}: $[{i}].quote: {problem}"
+        elif record.end > len(text) or text[record.start : record.end] != record.quote:
+            yield f"{filename}: $[{i}].quote: {span_problem(text, record.quote, record.start, record.end)}"
 
 
 def _statistic_references(parts: Parts, statistic_ids: set[str]) -> Iterator[str]:
@@ -204,20 +204,22 @@ def _signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: set[st
         seen = positions.get(sig.campaign_id)
         if seen is None:
             yield f"signatures.json: $[{i}].campaign_id: unknown campaign {sig.campaign_id!r}"
-        yield from _reference(
-            "signatures.json", f"$[{i}].organisation_id", "organisation", sig.organisation_id, organisation_ids
-        )
+        if sig.organisation_id not in organisation_ids:
+            yield f"signatures.json: $[{i}].organisation_id: unknown organisation {sig.organisation_id!r}"
         if seen is None:
             continue
-        taken = seen.setdefault(sig.position, i)
-        if taken != i:
+        if sig.position in seen:
             yield (
                 f"signatures.json: $[{i}].position: position {sig.position} of {sig.campaign_id!r} "
-                f"is taken by $[{taken}]"
+                f"is taken by $[{seen[sig.position]}]"
             )
+        else:
+            seen[sig.position] = i
         text = campaign_texts[sig.campaign_id]
-        problem = None if text is None else span_problem(text, sig.name_as_written, sig.start, sig.end, join_lines=True)
-        if problem:
+        if text is None or (sig.end <= len(text) and text[sig.start : sig.end] == sig.name_as_written):
+            continue
+        problem = span_problem(text, sig.name_as_written, sig.start, sig.end, join_lines=True)
+        if problem:  # a name wrapped over lines holds at its span
             yield f"signatures.json: $[{i}].name_as_written: {problem}"
     for campaign_id, seen in positions.items():
         missing = [n for n in range(1, len(seen) + 1) if n not in seen]
@@ -228,10 +230,10 @@ def _signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: set[st
 def _mention_references(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:
     entity_ids = {e.id for e in parts.entities}
     for i, mention in enumerate(parts.mentions):
-        yield from _reference(
-            "mentions.json", f"$[{i}].organisation_id", "organisation", mention.organisation_id, organisation_ids
-        )
-        yield from _reference("mentions.json", f"$[{i}].entity_id", "entity", mention.entity_id, entity_ids)
+        if mention.organisation_id is not None and mention.organisation_id not in organisation_ids:
+            yield f"mentions.json: $[{i}].organisation_id: unknown organisation {mention.organisation_id!r}"
+        if mention.entity_id is not None and mention.entity_id not in entity_ids:
+            yield f"mentions.json: $[{i}].entity_id: unknown entity {mention.entity_id!r}"
 
 
 def _judgements(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:

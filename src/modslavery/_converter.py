@@ -31,7 +31,7 @@ import math
 import re
 import types
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -74,11 +74,7 @@ def _json_type(value: object) -> str:
     return _JSON_NAMES.get(type(value), type(value).__name__)
 
 
-def _structure_str(value: object, cls: type) -> str:
-    if cls is not str:
-        # singledispatch sends str subclasses here too: the str-based enums of modslavery.models.
-        member: str = _structure_enum(value, cls)
-        return member
+def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
         msg = f"expected a string, got {_json_type(value)}"
         raise TypeError(msg)
@@ -99,9 +95,7 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
-def _structure_int(value: object, cls: type) -> int:
-    if cls is bool:  # bool subclasses int, so singledispatch sends bool fields here
-        return _structure_bool(value, cls)
+def _structure_int(value: object, _: type) -> int:
     # bool is an int subclass in Python but not a number in JSON data.
     if type(value) is not int:
         msg = f"expected an integer, got {_json_type(value)}"
@@ -130,10 +124,14 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
         msg = f"expected YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits, got {value!r}"
         raise ValueError(msg)
     try:
-        return PartialDate.parse(value)
+        return _parse_date(value)
     except (TypeError, ValueError) as error:
         # Drop the attrs attribute from a validator's error: the JSON value is the whole string.
         raise ValueError(str(error.args[0])) from None
+
+
+# Dates repeat across records, and a PartialDate is immutable: equal strings can share one.
+_parse_date = functools.lru_cache(maxsize=4096)(PartialDate.parse)
 
 
 @functools.cache
@@ -157,13 +155,25 @@ def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
-def _is_enum(cls: Any) -> bool:
-    return isinstance(cls, type) and issubclass(cls, enum.Enum)
-
-
 def _is_homogeneous_tuple(cls: Any) -> bool:
     args = get_args(cls)
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
+def _is_optional(cls: Any) -> bool:
+    args = get_args(cls)
+    return get_origin(cls) in {Union, types.UnionType} and len(args) == 2 and type(None) in args  # noqa: PLR2004
+
+
+def _optional_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    # cattrs' own optional hook looks the inner hook up on every call; this looks it up once.
+    (inner_type,) = [arg for arg in get_args(cls) if arg is not type(None)]
+    inner = conv.get_structure_hook(inner_type)
+
+    def structure_optional(value: object, _: type) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure_optional
 
 
 def _tuple_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[object, type], tuple[Any, ...]]:
@@ -260,9 +270,11 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(int | float, _structure_number)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
-    conv.register_structure_hook_func(_is_enum, _structure_enum)
+    # The vocabularies are str subclasses: registered on their base, singledispatch finds it before str.
+    conv.register_structure_hook(_StrEnum, _structure_enum)
     # singledispatch would find str before Enum in the vocabularies' bases, and pass the member on as it is.
     conv.register_unstructure_hook(_StrEnum, _enum_value)
+    conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook_factory, conv=conv))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, functools.partial(_tuple_hook_factory, conv=conv))
     if detailed:
         conv.register_structure_hook_factory(attrs.has, functools.partial(_explained_attrs_hook_factory, conv=conv))

@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -33,8 +34,9 @@ DEFAULT_MAX_DEPTH = 64
 
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _STRING = re.compile(rb'"[^"]*"')
-#: Objects become arrays and every byte but brackets goes: what the nesting check counts.
-_KEEP_BRACKETS = (bytes.maketrans(b"{}", b"[]"), bytes(byte for byte in range(256) if byte not in b"[]{}"))
+_NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}":')
+#: What each byte of the structure adds to the depth: an opening bracket 1, a closing one -1.
+_DEPTH_STEP = tuple(1 if byte in b"[{" else -1 if byte in b"]}" else 0 for byte in range(256))
 #: A JSON string (closed or not), a number's digits, a bracket, or NaN/Infinity: what the error locators read.
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|\d+|[\[{]|[\]}]|NaN|Infinity', re.DOTALL)
 
@@ -64,11 +66,31 @@ def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH
 
     """
     text = _decode(data, filename)
-    if not _nesting_within(data, max_depth):
+    marks = _structure(data)
+    if not _nesting_within(marks, max_depth):
         where = _too_deep(text, max_depth)
         if where is not None:  # otherwise the brackets do not pair up, and the parser says where
             raise DataError([f"{filename}: {where}: nested deeper than max_depth={max_depth}"])
-    return _loads(text, filename)
+    sizes: list[int] = []
+    record_size = sizes.append
+
+    def counted(obj: dict[str, Any]) -> dict[str, Any]:
+        record_size(len(obj))
+        return obj
+
+    value = _loads(text, filename, object_hook=counted)
+    # Each key is one colon outside the strings; an object that repeated a key holds one key fewer.
+    if sum(sizes) != marks.count(b":"):
+        _raise_repeated_keys(text, filename)
+    return value
+
+
+def _raise_repeated_keys(text: str, filename: str) -> None:
+    """Parse *text* again pair by pair, and raise a DataError naming each repeated key and its path."""
+    value = _loads(text, filename, object_pairs_hook=_object_noting_repeats)
+    problems = Problems()
+    problems.extend(f"{filename}: {path}: duplicate key {key!r}" for path, key in _repeated_keys(value))
+    problems.raise_if_any()
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -81,31 +103,15 @@ def _decode(data: bytes, filename: str) -> str:
     return text
 
 
-def _loads(text: str, filename: str) -> object:
-    """Parse *text*; repeated keys are found as each object is built, and their paths named afterwards."""
-    repeated = False
-
-    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        result = dict(pairs)
-        if len(result) == len(pairs):
-            return result
-        repeated = True
-        return _Repeated(result, pairs)
-
+def _loads(text: str, filename: str, **hook: Any) -> object:
     try:
-        value = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, **hook)
     except json.JSONDecodeError as error:  # a syntax error, with its position
         raise DataError([f"{filename}: line {error.lineno} column {error.colno}: {error.msg}"]) from None
     except ValueError as error:  # NaN or Infinity, or an integer over the interpreter's digit limit
         raise DataError([f"{filename}: {_locate_value_error(text, error)}"]) from None
     except RecursionError:  # only if max_depth is set above what the interpreter can parse
         raise DataError([f"{filename}: $: nesting is too deep to parse"]) from None
-    if repeated:
-        problems = Problems()
-        problems.extend(f"{filename}: {path}: duplicate key {key!r}" for path, key in _repeated_keys(value))
-        problems.raise_if_any()
-    return value
 
 
 class _Repeated(dict[str, Any]):
@@ -117,6 +123,11 @@ class _Repeated(dict[str, Any]):
         super().__init__(result)
         seen: set[str] = set()
         self.repeated = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+
+
+def _object_noting_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    return result if len(result) == len(pairs) else _Repeated(result, pairs)
 
 
 def _refuse_constant(name: str) -> None:
@@ -143,31 +154,40 @@ def _repeated_keys(value: object) -> Iterator[tuple[str, str]]:
             stack.extend((item[index], f"{path}[{index}]") for index in range(len(item) - 1, -1, -1))
 
 
-def _nesting_within(data: bytes, max_depth: int) -> bool:
-    r"""
-    Whether the arrays and objects of *data* nest at most *max_depth* deep, told without parsing.
+def _structure(data: bytes) -> bytes:
+    """
+    The brackets and colons of a JSON document that stand outside its strings, found without parsing.
 
-    Escapes go first (so an escaped quote ends no string), then the strings,
-    then every byte but brackets. Each pass then removes the innermost pairs;
-    a document nested *n* deep is empty after *n* passes. ``False`` also for
-    brackets that do not pair up, which the parser reports.
+    Escapes go first (so an escaped quote ends no string), then every byte
+    but brackets, colons and quotes (UTF-8 never puts an ASCII byte inside a
+    multi-byte character), then the strings, which are short by then.
 
     Example:
-        >>> _nesting_within(b'[{"a": "]]][["}]', 2), _nesting_within(b"[[[]]]", 2)
-        (True, False)
+        >>> _structure(b'{"a": [1, "]:"], "b": {}}')
+        b'{:[]:{}}'
 
     """
     if b"\\" in data:
         data = _ESCAPE.sub(b"", data)
-    brackets = _STRING.sub(b"", data).translate(*_KEEP_BRACKETS)
-    for _ in range(max_depth):
-        if not brackets:
-            return True
-        inner_removed = brackets.replace(b"[]", b"")
-        if len(inner_removed) == len(brackets):
-            return False
-        brackets = inner_removed
-    return not brackets
+    marks = data.translate(None, _NOT_STRUCTURE)
+    # Most strings hold no bracket, colon or quote and are left as an empty pair of quotes: if every quote
+    # is in such a pair, removing the pairs removes the strings; otherwise the strings are matched in order.
+    if marks.count(b'""') * 2 == marks.count(b'"'):
+        return marks.replace(b'""', b"")
+    return _STRING.sub(b"", marks)
+
+
+def _nesting_within(marks: bytes, max_depth: int) -> bool:
+    """
+    Whether the brackets of :func:`_structure` never nest deeper than *max_depth*, told in one linear pass.
+
+    Example:
+        >>> _nesting_within(_structure(b'[{"a": "]]][["}]'), 2), _nesting_within(b"[[[]]]", 2)
+        (True, False)
+
+    """
+    brackets = marks.translate(None, b":")
+    return max(itertools.accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) <= max_depth
 
 
 def _position(text: str, offset: int) -> str:

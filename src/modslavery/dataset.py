@@ -124,11 +124,11 @@ class Dataset:
         for sig in parts.signatures:
             by_campaign[sig.campaign_id].append(sig)
         init(self, "_signatures_by_campaign", {k: tuple(v) for k, v in by_campaign.items()})
-        organisation = self.organisations.__getitem__
+        by_id = {org.id: org for org in parts.organisations}
         init(
             self,
             "_signatories",
-            {k: OrganisationSet(organisation(sig.organisation_id) for sig in v) for k, v in by_campaign.items()},
+            {k: OrganisationSet([by_id[sig.organisation_id] for sig in v]) for k, v in by_campaign.items()},
         )
         # Campaign order, each campaign once: a dict is an ordered set.
         by_organisation: dict[str, dict[str, Campaign]] = {}

@@ -68,8 +68,13 @@ def _id_field() -> Any:
     return field(validator=_id_validator, metadata={"pattern": _ID.pattern})
 
 
-def _optional_id_field() -> Any:
-    return field(default=None, validator=attrs.validators.optional(_id_validator), metadata={"pattern": _ID.pattern})
+def _reference_field() -> Any:
+    # An id of another record: a Dataset checks that it resolves, so its shape needs no check of its own.
+    return field(metadata={"pattern": _ID.pattern})
+
+
+def _optional_reference_field() -> Any:
+    return field(default=None, metadata={"pattern": _ID.pattern})
 
 
 def _pattern_field(pattern: re.Pattern[str]) -> Any:
@@ -489,7 +494,7 @@ class Author(_Record):
     name: str | None
     role: str | None
     basis: Basis = field(validator=attrs.validators.instance_of(Basis))
-    organisation_id: str | None = _optional_id_field()
+    organisation_id: str | None = _optional_reference_field()
     evidence: tuple[Evidence, ...] = ()
 
 
@@ -570,8 +575,8 @@ class Statistic(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    document_id: str = _id_field()
-    measure: str = _id_field()
+    document_id: str = _reference_field()
+    measure: str = _reference_field()
     description: str
     value: int | float
     unit: Unit = field(validator=attrs.validators.instance_of(Unit))
@@ -583,8 +588,8 @@ class Statistic(HTMLRepr, _Record):
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Geography))
     )
     period: Period | None = None
-    speaker_id: str | None = _optional_id_field()
-    conversion_of: str | None = _optional_id_field()
+    speaker_id: str | None = _optional_reference_field()
+    conversion_of: str | None = _optional_reference_field()
     note: str | None = None
 
 
@@ -623,7 +628,7 @@ class Campaign(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    document_id: str = _id_field()
+    document_id: str = _reference_field()
     title: str
     title_basis: TitleBasis = field(validator=attrs.validators.instance_of(TitleBasis))
     audience: str
@@ -631,7 +636,7 @@ class Campaign(HTMLRepr, _Record):
     date: DateClaim | None = None
     asks: tuple[Ask, ...] = ()
     support_claim: Evidence | None = None
-    support_statistic_id: str | None = _optional_id_field()
+    support_statistic_id: str | None = _optional_reference_field()
     note: str | None = None
 
 
@@ -698,8 +703,8 @@ class Signature(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    campaign_id: str = _id_field()
-    organisation_id: str = _id_field()
+    campaign_id: str = _reference_field()
+    organisation_id: str = _reference_field()
     position: int = _minimum_field(1)
     name_as_written: str = _text_field()
     start: int = _minimum_field(0)
@@ -742,12 +747,12 @@ class Mention(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    document_id: str = _id_field()
+    document_id: str = _reference_field()
     quote: str = _text_field()
     start: int = _minimum_field(0)
     end: int = _end_field()
-    organisation_id: str | None = _optional_id_field()
-    entity_id: str | None = _optional_id_field()
+    organisation_id: str | None = _optional_reference_field()
+    entity_id: str | None = _optional_reference_field()
 
     def __attrs_post_init__(self) -> None:
         """Check that the mention points at exactly one thing."""
@@ -802,7 +807,7 @@ class Exclusion(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    document_id: str = _id_field()
+    document_id: str = _reference_field()
     quote: str = _text_field()
     start: int = _minimum_field(0)
     end: int = _end_field()
