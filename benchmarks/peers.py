@@ -105,7 +105,7 @@ class PMeasure(_P):
 class PStatistic(_P):
     id: PId
     document_id: PId
-    measure: PId
+    measure_id: PId
     description: str
     value: int | float
     unit: Unit
@@ -116,7 +116,7 @@ class PStatistic(_P):
     geography: Geography | None = None
     period: PPeriod | None = None
     speaker_id: PId | None = None
-    conversion_of: PId | None = None
+    conversion_of_id: PId | None = None
     note: str | None = None
 
 
@@ -287,7 +287,7 @@ class MMeasure(msgspec.Struct, **_S):
 class MStatistic(msgspec.Struct, **_S):
     id: MId
     document_id: MId
-    measure: MId
+    measure_id: MId
     description: str
     value: int | float
     unit: Unit
@@ -298,7 +298,7 @@ class MStatistic(msgspec.Struct, **_S):
     geography: Geography | None = None
     period: MPeriod | None = None
     speaker_id: MId | None = None
-    conversion_of: MId | None = None
+    conversion_of_id: MId | None = None
     note: str | None = None
 
 

@@ -244,7 +244,7 @@ class _Unit:
                 {
                     "id": f"{self.doc_id}-s{k + 1:02d}",
                     "document_id": self.doc_id,
-                    "measure": measures[rng.randrange(len(measures))],
+                    "measure_id": measures[rng.randrange(len(measures))],
                     "description": f"Synthetic figure {k + 1} of {self.doc_id}",
                     "value": whole + 0.5 if fraction else whole,
                     "unit": unit,
@@ -253,7 +253,7 @@ class _Unit:
                     "geography": _GEOGRAPHIES[k % len(_GEOGRAPHIES)] if k % 3 else None,
                     "period": period if k % 2 else None,
                     "speaker_id": speaker["id"] if speaker["kind"] == "person" else None,
-                    "conversion_of": None,
+                    "conversion_of_id": None,
                     "note": None,
                 }
             )

@@ -153,7 +153,7 @@ def build_statistics(texts: dict[str, str]) -> list[Statistic]:
                 Statistic(
                     id=f"{document_id}-s{number:02d}",
                     document_id=document_id,
-                    measure=spec["measure"],
+                    measure_id=spec["measure_id"],
                     description=spec["description"],
                     value=spec["value"],
                     unit=Unit(spec["unit"]),
@@ -169,7 +169,7 @@ def build_statistics(texts: dict[str, str]) -> list[Statistic]:
                         note=period.get("note"),
                     ),
                     speaker_id=spec.get("speaker_id"),
-                    conversion_of=None if conversion is None else f"{document_id}-s{conversion:02d}",
+                    conversion_of_id=None if conversion is None else f"{document_id}-s{conversion:02d}",
                     quote=spec["quote"],
                     start=at,
                     end=at + len(spec["quote"]),

@@ -245,7 +245,7 @@ _OUTCOMES_2022_INFERRED = {
 STATISTICS = {
     "op-ed-stroud": [
         {
-            "measure": "people-in-modern-slavery",
+            "measure_id": "people-in-modern-slavery",
             "description": "Estimated victims of slavery worldwide",
             "value": 45000000,
             "unit": "people",
@@ -254,7 +254,7 @@ STATISTICS = {
             "quote": "an estimated 45 million victims or slavery worldwide",
         },
         {
-            "measure": "trafficking-crime-rank",
+            "measure_id": "trafficking-crime-rank",
             "description": "Rank of trafficking as a source of illegal crime, second only to drugs",
             "value": 2,
             "unit": "rank",
@@ -264,7 +264,7 @@ STATISTICS = {
             "note": "The same sentence calls trafficking 'the fastest growing crime', a superlative without a number, not recorded as a statistic.",
         },
         {
-            "measure": "people-in-modern-slavery",
+            "measure_id": "people-in-modern-slavery",
             "description": "People estimated to be in slavery in the UK",
             "value": 12000,
             "unit": "people",
@@ -274,7 +274,7 @@ STATISTICS = {
             "note": "'this country' is the United Kingdom (the sentence begins 'While the UK is among those countries'). The figure is restated in the same sentence; the quote covers both.",
         },
         {
-            "measure": "report-recommendations",
+            "measure_id": "report-recommendations",
             "description": "Practical recommendations in the CSJ report A Modern Response to Modern Slavery",
             "value": 40,
             "unit": "recommendations",
@@ -286,7 +286,7 @@ STATISTICS = {
     ],
     "blog-victims-minister": [
         {
-            "measure": "victims-supported",
+            "measure_id": "victims-supported",
             "description": "Victims supported to begin recovery in the 18 months before the post",
             "value": 681,
             "unit": "people",
@@ -303,7 +303,7 @@ STATISTICS = {
             "note": "Number written in words. The text does not say which part of the UK the figure covers.",
         },
         {
-            "measure": "government-funding",
+            "measure_id": "government-funding",
             "description": "Government funding for the support of trafficking victims",
             "value": 2000000,
             "unit": "GBP",
@@ -319,7 +319,7 @@ STATISTICS = {
             },
         },
         {
-            "measure": "helpline-availability",
+            "measure_id": "helpline-availability",
             "description": "Hours a day The Salvation Army's confidential helpline is open",
             "value": 24,
             "unit": "hours_per_day",
@@ -328,7 +328,7 @@ STATISTICS = {
             "quote": "a 24-hour confidential helpline",
         },
         {
-            "measure": "helpline-availability",
+            "measure_id": "helpline-availability",
             "description": "Days a week The Salvation Army's helpline takes referrals",
             "value": 7,
             "unit": "days_per_week",
@@ -340,7 +340,7 @@ STATISTICS = {
     "joint-statement-general-election": [],
     "pledge-mayoral-2024": [
         {
-            "measure": "campaign-supporters",
+            "measure_id": "campaign-supporters",
             "description": "Organisations making the request to mayoral candidates, as the pledge claims",
             "value": 50,
             "unit": "organisations",
@@ -350,7 +350,7 @@ STATISTICS = {
             "note": "The document's own claim about its support; compare the signatory list in the campaign's signatures.",
         },
         {
-            "measure": "nrm-referrals",
+            "measure_id": "nrm-referrals",
             "description": "Potential child and adult victims referred to the National Referral Mechanism in 2023",
             "value": 17004,
             "unit": "people",
@@ -361,7 +361,7 @@ STATISTICS = {
             "note": "The text calls this the highest ever number of referrals. Geography: the NRM is described as 'the Government's framework for identifying and supporting victims of modern slavery in the UK'.",
         },
         {
-            "measure": "offences-recorded",
+            "measure_id": "offences-recorded",
             "description": "Modern slavery and human trafficking offences recorded by the police in England and Wales in 2022",
             "value": 10454,
             "unit": "offences",
@@ -371,7 +371,7 @@ STATISTICS = {
             "period": {"label": "in 2022", "start": "2022", "end": "2022", "basis": "stated"},
         },
         {
-            "measure": "offences-charged-share",
+            "measure_id": "offences-charged-share",
             "description": "Share of the offences recorded in 2022 recorded as resulting in a charge or summons",
             "value": 1,
             "unit": "percent",
@@ -381,7 +381,7 @@ STATISTICS = {
             "period": _OUTCOMES_2022_INFERRED,
         },
         {
-            "measure": "offences-charged",
+            "measure_id": "offences-charged",
             "description": "Offences recorded in 2022 recorded as resulting in a charge or summons",
             "value": 95,
             "unit": "offences",
@@ -393,7 +393,7 @@ STATISTICS = {
     ],
     "news-jstac-launch": [
         {
-            "measure": "government-funding",
+            "measure_id": "government-funding",
             "description": "Government funding of the Joint Slavery Trafficking Analysis Centre",
             "value": 1000000,
             "unit": "GBP",
@@ -402,7 +402,7 @@ STATISTICS = {
             "quote": "1 million pound",
         },
         {
-            "measure": "government-funding",
+            "measure_id": "government-funding",
             "description": "Government funding of the Joint Slavery Trafficking Analysis Centre, in US dollars as the text converts it",
             "value": 1240000,
             "unit": "USD",
@@ -413,7 +413,7 @@ STATISTICS = {
             "note": "A currency conversion given in the text, of the 1 million pound figure.",
         },
         {
-            "measure": "nrm-referral-countries",
+            "measure_id": "nrm-referral-countries",
             "description": "Countries of origin of potential victims referred for help in the UK in one year",
             "value": 108,
             "unit": "countries",
@@ -424,7 +424,7 @@ STATISTICS = {
             "note": "Attributed to 'new NCA figures'.",
         },
         {
-            "measure": "uk-origin-rank",
+            "measure_id": "uk-origin-rank",
             "description": "Rank of the UK among countries of origin of referred potential victims",
             "value": 3,
             "unit": "rank",
@@ -434,7 +434,7 @@ STATISTICS = {
             "period": _Y2016_INFERRED,
         },
         {
-            "measure": "nrm-referrals-change",
+            "measure_id": "nrm-referrals-change",
             "description": "Rise in potential victims referred, welcomed by Amber Rudd",
             "value": 17,
             "unit": "percent",
@@ -445,7 +445,7 @@ STATISTICS = {
             "note": "Reported speech, not a quotation. The text does not name what rose: the measure is inferred from the paragraph before it (victims 'referred for help', 'More victims of slavery than ever before are now receiving help'). Nor does it say against which year.",
         },
         {
-            "measure": "nrm-referrals",
+            "measure_id": "nrm-referrals",
             "description": "Potential victims referred to support through the National Referral Mechanism in 2016",
             "value": 3800,
             "unit": "people",
@@ -456,7 +456,7 @@ STATISTICS = {
             "speaker_id": "amber-rudd",
         },
         {
-            "measure": "nrm-referral-countries",
+            "measure_id": "nrm-referral-countries",
             "description": "Countries of origin of the potential victims referred in 2016",
             "value": 108,
             "unit": "countries",

@@ -62,7 +62,7 @@ def statistics(draw: st.DrawFn) -> m.Statistic:
     return m.Statistic(
         id=draw(ids),
         document_id=draw(ids),
-        measure=draw(ids),
+        measure_id=draw(ids),
         description=draw(texts),
         value=draw(numbers),
         unit=draw(st.sampled_from(m.Unit)),
@@ -73,7 +73,7 @@ def statistics(draw: st.DrawFn) -> m.Statistic:
         geography=draw(st.none() | st.sampled_from(m.Geography)),
         period=draw(st.none() | periods),
         speaker_id=draw(st.none() | ids),
-        conversion_of=draw(st.none() | ids),
+        conversion_of_id=draw(st.none() | ids),
         note=draw(optional_texts),
     )
 

@@ -287,7 +287,7 @@ def _statistic_dict(**changes: Any) -> dict[str, Any]:
     record = {
         "id": "s-1",
         "document_id": "d-1",
-        "measure": "m-1",
+        "measure_id": "m-1",
         "description": "d",
         "value": 1,
         "unit": "people",

@@ -209,8 +209,8 @@ def test_money_has_a_currency_unit(ds) -> None:
             assert stat.unit.value == "GBP", stat.id
         if "USD" in stat.quote:
             assert stat.unit.value == "USD", stat.id
-            assert stat.conversion_of is not None
-            assert ds.statistics[stat.conversion_of].unit.value == "GBP"
+            assert stat.conversion_of_id is not None
+            assert ds.statistics[stat.conversion_of_id].unit.value == "GBP"
 
 
 def test_percentages_and_ranks(ds) -> None:

@@ -45,7 +45,7 @@ class TestColumns:
 
     def test_statistics_flatten_the_period_with_prefixed_names(self, exported):
         header = (exported / "statistics.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-        assert header[:3] == ["id", "document_id", "measure"]
+        assert header[:3] == ["id", "document_id", "measure_id"]
         assert {"period_label", "period_start", "period_end", "period_basis", "period_note"} <= set(header)
         assert "period" not in header
 

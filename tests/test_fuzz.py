@@ -101,7 +101,7 @@ REFERENCES = {
         p
         for p, n in _walk(v)
         if isinstance(n, str)
-        and any(isinstance(step, str) and (step.endswith(("_id", "_ids")) or step == "measure") for step in p[-2:])
+        and any(isinstance(step, str) and (step.endswith(("_id", "_ids")) or step == "measure_id") for step in p[-2:])
     ]
     for name, v in BASE_VALUES.items()
 }

@@ -107,7 +107,7 @@ class TestSignatoryOverlap:
 class TestStatisticSeries:
     def nrm(self, ds):
         """The NRM referral statistics, found and ordered here without the library's series()."""
-        found = [s for s in ds.statistics if s.measure == "nrm-referrals"]
+        found = [s for s in ds.statistics if s.measure_id == "nrm-referrals"]
         return sorted(found, key=lambda s: s.period.start.year)
 
     def test_bars_are_the_stated_values_in_period_order(self, ds):
@@ -142,7 +142,7 @@ class TestStatisticSeries:
         assert legend == ["exact figure", "lower bound: the true value is higher"]
 
     def test_an_upper_bound_points_down(self, ds):
-        [share] = [s for s in ds.statistics if s.measure == "offences-charged-share"]
+        [share] = [s for s in ds.statistics if s.measure_id == "offences-charged-share"]
         assert share.qualifier is modslavery.Qualifier.LESS_THAN
         fig = plot.statistic_series("offences-charged-share")
         [label] = fig.axes[0].texts
@@ -169,7 +169,7 @@ class TestStatisticSeries:
     def test_mixed_units_need_a_unit(self, ds):
         with pytest.raises(ValueError, match="mixes units"):
             plot.statistic_series("government-funding")
-        gbp = [s.value for s in ds.statistics if s.measure == "government-funding" and s.unit.value == "GBP"]
+        gbp = [s.value for s in ds.statistics if s.measure_id == "government-funding" and s.unit.value == "GBP"]
         fig = plot.statistic_series("government-funding", unit="GBP")
         assert sorted(bar_heights(fig.axes[0])) == sorted(gbp)
         assert [t.get_text() for t in fig.axes[0].texts] == ["more than £2,000,000", "£1,000,000"]

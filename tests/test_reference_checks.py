@@ -42,9 +42,9 @@ def _problems_after(data_dir: Path, filename: str, records: list[dict[str, Any]]
 
 CASES = [
     ("statistics.json", "document_id", "no-such-doc", "document_id: unknown document 'no-such-doc'"),
-    ("statistics.json", "measure", "no-such-measure", "measure: unknown measure 'no-such-measure'"),
+    ("statistics.json", "measure_id", "no-such-measure", "measure_id: unknown measure 'no-such-measure'"),
     ("statistics.json", "speaker_id", "no-such-person", "speaker_id: unknown person 'no-such-person'"),
-    ("statistics.json", "conversion_of", "no-such-stat", "conversion_of: unknown statistic 'no-such-stat'"),
+    ("statistics.json", "conversion_of_id", "no-such-stat", "conversion_of_id: unknown statistic 'no-such-stat'"),
     ("statistics.json", "quote", "not in the text", "quote: quote 'not in the text' is not at"),
     ("statistics.json", "end", 10**7, "is outside the document"),
     ("mentions.json", "document_id", "no-such-doc", "document_id: unknown document 'no-such-doc'"),

@@ -13,7 +13,7 @@ def test_filter_by_each_field_agrees_with_a_plain_comprehension(ds) -> None:
     assert ds.statistics.filter(document="news-jstac-launch") == tuple(
         s for s in stats if s.document_id == "news-jstac-launch"
     )
-    assert ds.statistics.filter(measure="nrm-referrals") == tuple(s for s in stats if s.measure == "nrm-referrals")
+    assert ds.statistics.filter(measure="nrm-referrals") == tuple(s for s in stats if s.measure_id == "nrm-referrals")
     assert ds.statistics.filter(unit=Unit.PERCENT) == ds.statistics.filter(unit="percent")
     assert ds.statistics.filter(geography=Geography.WORLDWIDE) == tuple(
         s for s in stats if s.geography is Geography.WORLDWIDE

@@ -4,7 +4,7 @@ Run the command line with ``python -m modslavery``.
 Example:
     >>> from modslavery.cli import main
     >>> main(["--version"])  # doctest: +ELLIPSIS
-    modslavery 0.1.0 (data 2026.11.23)
+    modslavery 0.1.0 (data 2026.12.04)
     0
 
 """

@@ -17,4 +17,4 @@ __all__ = ["__data_version__", "__version__"]
 
 __version__ = "0.1.0"
 #: The version of the bundled data (a date); recorded in every export.
-__data_version__ = "2026.11.23"
+__data_version__ = "2026.12.04"

@@ -169,11 +169,12 @@ def _statistic_references(parts: Parts, statistic_ids: set[str]) -> Iterator[str
     measures = {m.id for m in parts.measures}
     people = {e.id for e in parts.entities if e.kind is EntityKind.PERSON}
     for i, stat in enumerate(parts.statistics):
-        yield from _reference("statistics.json", f"$[{i}].measure", "measure", stat.measure, measures)
-        yield from _reference("statistics.json", f"$[{i}].speaker_id", "person", stat.speaker_id, people)
-        yield from _reference(
-            "statistics.json", f"$[{i}].conversion_of", "statistic", stat.conversion_of, statistic_ids
-        )
+        if stat.measure_id not in measures:
+            yield f"statistics.json: $[{i}].measure_id: unknown measure {stat.measure_id!r}"
+        if stat.speaker_id is not None and stat.speaker_id not in people:
+            yield f"statistics.json: $[{i}].speaker_id: unknown person {stat.speaker_id!r}"
+        if stat.conversion_of_id is not None and stat.conversion_of_id not in statistic_ids:
+            yield f"statistics.json: $[{i}].conversion_of_id: unknown statistic {stat.conversion_of_id!r}"
 
 
 def _campaigns(parts: Parts, texts: Mapping[str, str], statistic_ids: set[str]) -> Iterator[str]:

@@ -97,7 +97,7 @@ class Statistics(Records[Statistic]):
             s
             for s in self._items
             if (document_id is None or s.document_id == document_id)
-            and (measure_id is None or s.measure == measure_id)
+            and (measure_id is None or s.measure_id == measure_id)
             and (unit_ is None or s.unit is unit_)
             and (geography_ is None or s.geography is geography_)
             and (qualifier_ is None or s.qualifier is qualifier_)

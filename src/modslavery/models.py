@@ -576,7 +576,7 @@ class Statistic(HTMLRepr, _Record):
 
     id: str = _id_field()
     document_id: str = _reference_field()
-    measure: str = _reference_field()
+    measure_id: str = _reference_field()
     description: str
     value: int | float
     unit: Unit = field(validator=attrs.validators.instance_of(Unit))
@@ -589,7 +589,7 @@ class Statistic(HTMLRepr, _Record):
     )
     period: Period | None = None
     speaker_id: str | None = _optional_reference_field()
-    conversion_of: str | None = _optional_reference_field()
+    conversion_of_id: str | None = _optional_reference_field()
     note: str | None = None
 
 

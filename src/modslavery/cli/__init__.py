@@ -9,7 +9,7 @@ See ``docs/cli.md`` for every command.
 
 Example:
     >>> main(["overview"])  # doctest: +ELLIPSIS
-    modslavery data 2026.11.23: 5 documents, 20 statistics, 2 campaigns, 114 signatures of 87 organisations
+    modslavery data 2026.12.04: 5 documents, 20 statistics, 2 campaigns, 114 signatures of 87 organisations
     ...
     0
     >>> main(["both", "general-election-statement", "mayoral-pledge-2024", "--csv"])  # doctest: +ELLIPSIS

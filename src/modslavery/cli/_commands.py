@@ -89,7 +89,7 @@ def overview(args: argparse.Namespace) -> Text:
 
     Example:
         >>> print(overview(argparse.Namespace()).text.splitlines()[0])
-        modslavery data 2026.11.23: 5 documents, 20 statistics, 2 campaigns, 114 signatures of 87 organisations
+        modslavery data 2026.12.04: 5 documents, 20 statistics, 2 campaigns, 114 signatures of 87 organisations
 
     """
     ds = _ds()
@@ -151,16 +151,16 @@ def documents_show(args: argparse.Namespace) -> Record | Text:
         ("notes", list(doc.notes) or None),
     ]
     stats = Table(
-        ("id", "value", "unit", "measure"), [(s.id, s.value, s.unit.value, s.measure) for s in ds.statistics_of(doc)]
+        ("id", "value", "unit", "measure_id"), [(s.id, s.value, s.unit.value, s.measure_id) for s in ds.statistics_of(doc)]
     )
     return Record(fields, _json(doc), [("statistics", stats)])
 
 
-_STAT_COLUMNS = ("id", "document_id", "measure", "value", "unit", "qualifier", "geography", "period")
+_STAT_COLUMNS = ("id", "document_id", "measure_id", "value", "unit", "qualifier", "geography", "period")
 
 
 def _stat_row(s: Statistic) -> tuple[Any, ...]:
-    return (s.id, s.document_id, s.measure, s.value, s.unit.value, s.qualifier.value,
+    return (s.id, s.document_id, s.measure_id, s.value, s.unit.value, s.qualifier.value,
             s.geography.value if s.geography else None, _period(s))  # fmt: skip
 
 
@@ -186,7 +186,7 @@ def statistics_show(args: argparse.Namespace) -> Record:
         ("quote", s.quote),
         ("span", f"{s.start}:{s.end}"),
         ("speaker_id", s.speaker_id),
-        ("conversion_of", s.conversion_of),
+        ("conversion_of_id", s.conversion_of_id),
         ("note", s.note),
     ]
     return Record(fields, _json(s))

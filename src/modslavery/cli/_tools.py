@@ -14,7 +14,7 @@ Example:
     >>> import argparse
     >>> result = validate(argparse.Namespace(directory=None))
     >>> result.status, result.text.splitlines()[-1]
-    (0, 'ok: the installed data 2026.11.23 is valid')
+    (0, 'ok: the installed data 2026.12.04 is valid')
 
 """
 

@@ -43,9 +43,9 @@ REFERENCES: dict[str, str] = {
     "campaign_id": "campaigns",
     "organisation_id": "organisations",
     "entity_id": "entities",
-    "measure": "measures",
+    "measure_id": "measures",
     "speaker_id": "entities",
-    "conversion_of": "statistics",
+    "conversion_of_id": "statistics",
     "support_statistic_id": "statistics",
 }
 

@@ -119,7 +119,7 @@ def export_sqlite(target: str | os.PathLike[str], data: Dataset | Parts | None =
         ...     db = sqlite3.connect(export_sqlite(os.path.join(tmp, "m.db")))
         ...     db.execute("SELECT value FROM metadata WHERE key = 'data_version'").fetchone()[0]
         ...     db.close()
-        '2026.11.23'
+        '2026.12.04'
 
     """
     if data is None:
