@@ -150,9 +150,8 @@ def documents_show(args: argparse.Namespace) -> Record | Text:
         ("characters", len(doc.text)),
         ("notes", list(doc.notes) or None),
     ]
-    stats = Table(
-        ("id", "value", "unit", "measure_id"), [(s.id, s.value, s.unit.value, s.measure_id) for s in ds.statistics_of(doc)]
-    )
+    rows = [(s.id, s.value, s.unit.value, s.measure_id) for s in ds.statistics_of(doc)]
+    stats = Table(("id", "value", "unit", "measure_id"), rows)
     return Record(fields, _json(doc), [("statistics", stats)])
 
 
