@@ -19,17 +19,20 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import operator
+import types
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import chain, combinations
+from itertools import combinations
 from operator import attrgetter
 
 from attrs import frozen
 
 from modslavery.models import Organisation
 
-__all__ = ["OrganisationSet", "Overlap", "overlap", "signed_exactly"]
+__all__ = ["OrganisationSet", "Overlap", "intersection", "overlap", "signed_exactly", "union"]
 
 _BY_ID = attrgetter("id")
 
@@ -74,7 +77,7 @@ class OrganisationSet(AbstractSet[Organisation]):
         """The organisations in both sets."""
         if not isinstance(other, AbstractSet):
             return NotImplemented
-        return OrganisationSet(org for org in self if org in other)
+        return OrganisationSet(map(self._by_id.__getitem__, self._by_id.keys() & _ids(other)))
 
     __rand__ = __and__
 
@@ -82,7 +85,7 @@ class OrganisationSet(AbstractSet[Organisation]):
         """The organisations in either set."""
         if not isinstance(other, AbstractSet):
             return NotImplemented
-        return OrganisationSet(chain(self, other))
+        return union([self, OrganisationSet(other)])
 
     __ror__ = __or__
 
@@ -90,19 +93,20 @@ class OrganisationSet(AbstractSet[Organisation]):
         """The organisations of this set that are not in *other*."""
         if not isinstance(other, AbstractSet):
             return NotImplemented
-        return OrganisationSet(org for org in self if org not in other)
+        return OrganisationSet(map(self._by_id.__getitem__, self._by_id.keys() - _ids(other)))
 
     def __rsub__(self, other: AbstractSet[Organisation]) -> OrganisationSet:
         """The organisations of *other* that are not in this set."""
         if not isinstance(other, AbstractSet):
             return NotImplemented
-        return OrganisationSet(org for org in other if org not in self)
+        return OrganisationSet(other) - self
 
     def __xor__(self, other: AbstractSet[Organisation]) -> OrganisationSet:  # type: ignore[override] # organisations only
         """The organisations in one of the two sets only."""
         if not isinstance(other, AbstractSet):
             return NotImplemented
-        return (self - other) | OrganisationSet(org for org in other if org not in self)
+        other = OrganisationSet(other)
+        return (self - other) | (other - self)
 
     __rxor__ = __xor__
 
@@ -123,6 +127,18 @@ class OrganisationSet(AbstractSet[Organisation]):
     def __repr__(self) -> str:
         """The ids, in order."""
         return f"OrganisationSet({list(self._by_id)!r})"
+
+    @property
+    def by_id(self) -> Mapping[str, Organisation]:
+        """
+        The organisations by id, in id order (a read-only view).
+
+        Example:
+            >>> OrganisationSet([Organisation(id="a-org", name="A")]).by_id["a-org"].name
+            'A'
+
+        """
+        return types.MappingProxyType(self._by_id)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -179,6 +195,43 @@ class Overlap:
         return self.both / self.either if self.either else 0.0
 
 
+def _ids(organisations: Iterable[object]) -> set[str] | KeysView[str]:
+    """The ids of the organisations among *organisations* (anything else is in no organisation set)."""
+    if isinstance(organisations, OrganisationSet):
+        return organisations.by_id.keys()
+    return {item.id for item in organisations if isinstance(item, Organisation)}
+
+
+def intersection(sets: Iterable[OrganisationSet]) -> OrganisationSet:
+    """
+    The organisations in every one of *sets* (none if there are no sets).
+
+    Example:
+        >>> a, b = Organisation(id="a-org", name="A"), Organisation(id="b-org", name="B")
+        >>> intersection([OrganisationSet([a, b]), OrganisationSet([a])]).ids
+        ('a-org',)
+
+    """
+    ordered = sorted(sets, key=len)
+    return functools.reduce(operator.and_, ordered) if ordered else OrganisationSet()
+
+
+def union(sets: Iterable[OrganisationSet]) -> OrganisationSet:
+    """
+    The organisations in any of *sets*, gathered in one pass.
+
+    Example:
+        >>> a, b = Organisation(id="a-org", name="A"), Organisation(id="b-org", name="B")
+        >>> union([OrganisationSet([b]), OrganisationSet([a])]).ids
+        ('a-org', 'b-org')
+
+    """
+    by_id: dict[str, Organisation] = {}
+    for members in sets:
+        by_id.update(members.by_id)
+    return OrganisationSet(by_id.values())
+
+
 def signed_exactly(k: int, sets: Iterable[OrganisationSet]) -> OrganisationSet:
     """
     The organisations in exactly *k* of *sets*.
@@ -189,10 +242,12 @@ def signed_exactly(k: int, sets: Iterable[OrganisationSet]) -> OrganisationSet:
         ('a-org',)
 
     """
-    counts: Counter[Organisation] = Counter()
+    counts: Counter[str] = Counter()
+    by_id: dict[str, Organisation] = {}
     for members in sets:
-        counts.update(members)
-    return OrganisationSet(org for org, n in counts.items() if n == k)
+        counts.update(members.by_id.keys())
+        by_id.update(members.by_id)
+    return OrganisationSet(by_id[org_id] for org_id, n in counts.items() if n == k)
 
 
 def overlap(

@@ -23,7 +23,7 @@ from modslavery._json import DEFAULT_MAX_DEPTH
 from modslavery._organisations import Organisations, build_name_index
 from modslavery._read import read_parts
 from modslavery._records import Records
-from modslavery._signatories import OrganisationSet, Overlap, overlap, signed_exactly
+from modslavery._signatories import OrganisationSet, Overlap, intersection, overlap, signed_exactly, union
 from modslavery._statistics import Statistics
 from modslavery.errors import DataError, NotFound
 from modslavery.models import (
@@ -306,11 +306,7 @@ class Dataset:
             True
 
         """
-        sets = sorted(self._sets(campaigns), key=len)
-        if not sets:
-            return OrganisationSet()
-        smallest, *others = sets
-        return OrganisationSet(org for org in smallest if all(org in other for other in others))
+        return intersection(self._sets(campaigns))
 
     def signed_any(self, *campaigns: Campaign | str) -> OrganisationSet:
         """
@@ -322,7 +318,7 @@ class Dataset:
             59
 
         """
-        return OrganisationSet(org for members in self._sets(campaigns) for org in members)
+        return union(self._sets(campaigns))
 
     def signed_only(self, campaign: Campaign | str, *others: Campaign | str) -> OrganisationSet:
         """
@@ -338,7 +334,7 @@ class Dataset:
         """
         chosen = self._campaign_id(campaign)
         rest = self._sets(others) if others else [s for c, s in self._signatories.items() if c != chosen]
-        return OrganisationSet(org for org in self._signatories[chosen] if not any(org in other for other in rest))
+        return self._signatories[chosen] - union(rest)
 
     def signed_exactly(self, k: int, *campaigns: Campaign | str) -> OrganisationSet:
         """

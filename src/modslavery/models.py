@@ -94,12 +94,7 @@ def _end_field() -> Any:
 
 
 class _Record:
-    """
-    Base of every model: one ``__repr__`` for all, the same text attrs would generate.
-
-    Written once here instead of generated and compiled for each class, which
-    takes milliseconds off importing the models.
-    """
+    """Base of every model: one ``__repr__`` for all, the same text attrs would generate for each class."""
 
     __slots__ = ()
 
