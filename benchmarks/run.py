@@ -100,6 +100,10 @@ class Settings:
     validated: tuple[int, ...]
 
 
+QUICK = Settings(quick=True, fresh_repeats=9, repeats=3, scale=100, growth=(10, 30, 100), validated=(200,))
+FULL = Settings(quick=False, fresh_repeats=21, repeats=5, scale=1000, growth=(10, 100, 1000), validated=(200, 1000))
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -449,12 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if a met goal regressed past its loose bound")
     parser.add_argument("--json", type=Path, help="also write the figures and the machine to this file")
     args = parser.parse_args(argv)
-    if args.quick:
-        s = Settings(quick=True, fresh_repeats=9, repeats=3, scale=100, growth=(10, 30, 100), validated=(200,))
-    else:
-        s = Settings(
-            quick=False, fresh_repeats=21, repeats=5, scale=1000, growth=(10, 100, 1000), validated=(200, 1000)
-        )
+    s = QUICK if args.quick else FULL
     started = time.perf_counter()
     described = machine()
     for key, value in described.items():
