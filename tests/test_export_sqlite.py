@@ -135,10 +135,27 @@ def test_export_replaces_an_existing_file_and_leaves_no_temporary(tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == ["m.db"]
 
 
-def test_failed_export_leaves_nothing(tmp_path: Path):
-    with pytest.raises(OSError):
-        export_sqlite(tmp_path / "missing-dir" / "m.db")
-    assert list(tmp_path.iterdir()) == []
+def test_failed_export_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A failure while building the database leaves the old file as it was and no temporary file (#19)."""
+    target = tmp_path / "m.db"
+    target.write_bytes(b"old")
+
+    def fail() -> list[str]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr("modslavery.export.sqlite.create_statements", fail)
+    with pytest.raises(sqlite3.OperationalError):
+        export_sqlite(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["m.db"]
+    assert target.read_bytes() == b"old"
+
+
+def test_a_missing_parent_folder_is_created(tmp_path: Path):
+    """As the CSV and JSON exports create their folder, the SQLite export creates the database's (#19)."""
+    target = export_sqlite(tmp_path / "missing" / "dir" / "m.db")
+    assert target == tmp_path / "missing" / "dir" / "m.db"
+    with contextlib.closing(sqlite3.connect(target)) as db:
+        assert db.execute("SELECT COUNT(*) FROM signatures").fetchone() == (114,)
 
 
 def test_every_table_reads_back_as_written(db, ds):

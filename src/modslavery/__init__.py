@@ -20,7 +20,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from modslavery._about import __data_version__, __version__
-from modslavery.errors import DataError, ModSlaveryError, NotFound
+from modslavery.errors import DataError, ExportError, ModSlaveryError, NotFound
 
 if TYPE_CHECKING:
     from modslavery._format import Parts
@@ -76,6 +76,7 @@ __all__ = [
     "EntityKind",
     "Evidence",
     "Exclusion",
+    "ExportError",
     "Geography",
     "Judgement",
     "Measure",

@@ -14,9 +14,10 @@ Example:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
-__all__ = ["MAX_PROBLEMS", "DataError", "ModSlaveryError", "NotFound"]
+__all__ = ["MAX_PROBLEMS", "DataError", "ExportError", "ModSlaveryError", "NotFound"]
 
 #: The most problems a :class:`DataError` lists; it counts the rest.
 MAX_PROBLEMS = 1000
@@ -89,3 +90,27 @@ class DataError(ModSlaveryError, ValueError):
             : len(self.problems) + (self.more > 0)
         ]
         return "\n".join(lines)
+
+
+class ExportError(ModSlaveryError, OSError):
+    """
+    An export cannot be written where it was asked to be; the message names that path as given.
+
+    Nothing of a failed export is left behind: files it would replace are as they were.
+
+    Example:
+        >>> import modslavery
+        >>> print(modslavery.ExportError("out.db", "is a folder; give the file to write"))
+        out.db: is a folder; give the file to write
+
+    """
+
+    def __init__(self, target: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(reason)
+        self.filename = os.fspath(target)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        """The path as given, then what is wrong."""
+        shown = repr(self.filename) if not str(self.filename).strip() else str(self.filename)
+        return f"{shown}: {self.reason}"

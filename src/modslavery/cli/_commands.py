@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from modslavery import export as writers
@@ -23,7 +22,9 @@ from modslavery._converter import unstructure
 from modslavery._loader import load
 from modslavery.cli._output import Record, Table, Text
 from modslavery.cli._tools import completion, validate
-from modslavery.export.schema import write_schemas
+from modslavery.export._atomic import write_files
+from modslavery.export.json import json_files, manifest_bytes
+from modslavery.export.schema import schema_files
 
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset
@@ -329,9 +330,10 @@ def export(args: argparse.Namespace) -> Text:
         path = writers.export_datapackage(args.target)
         resources = json.loads(path.read_text(encoding="utf-8"))["resources"]
         paths = [*(path.parent / r["path"] for r in resources), path]
-    else:
-        paths = writers.export_json(args.target) + write_schemas(Path(args.target) / "schemas")
-        paths.append(writers.write_manifest(args.target))
+    else:  # the data files, their schemas and their manifest, written all or none
+        data = json_files(_ds())
+        schemas = {f"schemas/{name}": text for name, text in schema_files().items()}
+        paths = write_files(args.target, {**data, **schemas, "manifest.json": manifest_bytes(data)})
     names = [str(p) for p in paths]
     text = f"wrote {len(names)} file(s) for data {__data_version__} as {fmt} to {args.target}"
     return Text(text, {"format": fmt, "target": args.target, "data_version": __data_version__, "files": names})

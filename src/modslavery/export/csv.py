@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from modslavery._loader import load
+from modslavery.export._atomic import write_files
 from modslavery.export._tables import METADATA, TABLES, Table, metadata_rows, table_rows
 
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset, Parts
 
-__all__ = ["csv_text", "export_csv"]
+__all__ = ["csv_files", "csv_text", "export_csv"]
 
 
 _SPECIAL = frozenset(',"\r\n')
@@ -75,7 +76,12 @@ def export_csv(target: str | os.PathLike[str], data: Dataset | Parts | None = No
     """
     Write every table of *data* (default: the bundled data) as ``<table>.csv`` into directory *target*.
 
-    Returns the paths written, in table order, ``metadata.csv`` last.
+    Returns the paths written, in table order, ``metadata.csv`` last. The
+    folder is created if missing; the files are written all or none, and a
+    link planted in the folder is replaced, never written through.
+
+    Raises:
+        ExportError: *target* is empty or cannot be written.
 
     Example:
         >>> import tempfile
@@ -84,14 +90,19 @@ def export_csv(target: str | os.PathLike[str], data: Dataset | Parts | None = No
         ['documents.csv', 'document_authors.csv', 'document_author_evidence.csv']
 
     """
-    if data is None:
-        data = load()
-    folder = Path(target)
-    folder.mkdir(parents=True, exist_ok=True)
+    return write_files(target, csv_files(load() if data is None else data))
+
+
+def csv_files(data: Dataset | Parts) -> dict[str, bytes]:
+    """
+    The bytes of every ``<table>.csv`` of *data*, in table order, ``metadata.csv`` last.
+
+    Example:
+        >>> import modslavery
+        >>> list(csv_files(modslavery.load()))[-1]
+        'metadata.csv'
+
+    """
     rows = table_rows(data)
-    written = []
-    for table, table_data in [*((t, rows[t.name]) for t in TABLES), (METADATA, metadata_rows())]:
-        path = folder / f"{table.name}.csv"
-        path.write_bytes(csv_text(table, table_data).encode("utf-8"))
-        written.append(path)
-    return written
+    tables = [*((t, rows[t.name]) for t in TABLES), (METADATA, metadata_rows())]
+    return {f"{table.name}.csv": csv_text(table, table_data).encode("utf-8") for table, table_data in tables}

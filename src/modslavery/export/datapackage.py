@@ -23,13 +23,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from modslavery._about import __data_version__, __version__
 from modslavery._loader import load
+from modslavery.export._atomic import write_files
 from modslavery.export._tables import LICENCES, METADATA, TABLES, Table
-from modslavery.export.csv import export_csv
+from modslavery.export.csv import csv_files
 
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset, Parts
@@ -76,8 +78,7 @@ def _field(table: Table, index: int) -> dict[str, Any]:
     return field
 
 
-def _resource(table: Table, path: Path, sources: list[dict[str, str]]) -> dict[str, Any]:
-    data = path.read_bytes()
+def _resource(table: Table, name: str, data: bytes, sources: list[dict[str, str]]) -> dict[str, Any]:
     by_name = {t.name: t for t in (*TABLES, METADATA)}
     schema: dict[str, Any] = {
         "fields": [_field(table, i) for i in range(len(table.columns))],
@@ -97,7 +98,7 @@ def _resource(table: Table, path: Path, sources: list[dict[str, str]]) -> dict[s
         ]
     resource: dict[str, Any] = {
         "name": resource_name(table),
-        "path": path.name,
+        "path": name,
         "profile": "tabular-data-resource",
         "title": table.name,
         "description": table.description,
@@ -117,16 +118,14 @@ def _resource(table: Table, path: Path, sources: list[dict[str, str]]) -> dict[s
     return resource
 
 
-def descriptor(folder: str | os.PathLike[str], data: Dataset | Parts) -> dict[str, Any]:
+def descriptor(files: Mapping[str, bytes], data: Dataset | Parts) -> dict[str, Any]:
     """
-    The ``datapackage.json`` descriptor of the CSV files already in *folder*.
+    The ``datapackage.json`` descriptor of the CSV *files* of *data*, as :func:`.csv_files` makes them.
 
     Example:
-        >>> import modslavery, tempfile
-        >>> from modslavery.export.csv import export_csv
-        >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     _ = export_csv(tmp)
-        ...     d = descriptor(tmp, modslavery.load())
+        >>> import modslavery
+        >>> from modslavery.export.csv import csv_files
+        >>> d = descriptor(csv_files(modslavery.load()), modslavery.load())
         >>> d["version"] == modslavery.__data_version__, d["licenses"][0]["name"]
         (True, 'CC-BY-4.0')
 
@@ -134,7 +133,6 @@ def descriptor(folder: str | os.PathLike[str], data: Dataset | Parts) -> dict[st
     sources = [
         {"title": f"{doc.title} ({doc.kind.value})", "path": f"sources/{doc.source_file}"} for doc in data.documents
     ]
-    root = Path(folder)
     return {
         "profile": "tabular-data-package",
         "name": "modslavery",
@@ -149,7 +147,7 @@ def descriptor(folder: str | os.PathLike[str], data: Dataset | Parts) -> dict[st
         "licenses": [_CC_BY],
         "sources": sources,
         "keywords": ["modern slavery", "human trafficking", "united kingdom", "advocacy"],
-        "resources": [_resource(t, root / f"{t.name}.csv", sources) for t in (*TABLES, METADATA)],
+        "resources": [_resource(t, f"{t.name}.csv", files[f"{t.name}.csv"], sources) for t in (*TABLES, METADATA)],
     }
 
 
@@ -157,7 +155,11 @@ def export_datapackage(target: str | os.PathLike[str], data: Dataset | Parts | N
     """
     Write the CSV files and ``datapackage.json`` of *data* (default: the bundled data) into directory *target*.
 
-    Returns the path of ``datapackage.json``.
+    Returns the path of ``datapackage.json``. The files are written all or none (see
+    :func:`~modslavery.export.csv.export_csv`).
+
+    Raises:
+        ExportError: *target* is empty or cannot be written.
 
     Example:
         >>> import tempfile
@@ -168,9 +170,6 @@ def export_datapackage(target: str | os.PathLike[str], data: Dataset | Parts | N
     """
     if data is None:
         data = load()
-    folder = Path(target)
-    export_csv(folder, data)
-    path = folder / "datapackage.json"
-    text = json.dumps(descriptor(folder, data), ensure_ascii=False, indent=2) + "\n"
-    path.write_bytes(text.encode("utf-8"))
-    return path
+    files = csv_files(data)
+    text = json.dumps(descriptor(files, data), ensure_ascii=False, indent=2) + "\n"
+    return write_files(target, {**files, "datapackage.json": text.encode("utf-8")})[-1]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +27,12 @@ from modslavery._about import __data_version__
 from modslavery._converter import unstructure_records
 from modslavery._format import FILES
 from modslavery._loader import load
+from modslavery.export._atomic import write_files
 
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset, Parts
 
-__all__ = ["dumps_records", "export_json", "write_manifest"]
+__all__ = ["dumps_records", "export_json", "json_files", "manifest_bytes", "write_manifest"]
 
 
 def dumps_records(records: Sequence[object]) -> str:
@@ -50,7 +51,11 @@ def export_json(target: str | os.PathLike[str], data: Dataset | Parts | None = N
     """
     Write every data file of *data* (default: the bundled data) into directory *target*.
 
-    The result loads back with :meth:`modslavery.Dataset.from_directory`.
+    The result loads back with :meth:`modslavery.Dataset.from_directory`. The
+    files are written all or none (see :func:`~modslavery.export.csv.export_csv`).
+
+    Raises:
+        ExportError: *target* is empty or cannot be written.
 
     Example:
         >>> import modslavery, tempfile
@@ -59,16 +64,35 @@ def export_json(target: str | os.PathLike[str], data: Dataset | Parts | None = N
         10
 
     """
-    if data is None:
-        data = load()
-    folder = Path(target)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for filename, attribute, _ in FILES:
-        path = folder / filename
-        path.write_text(dumps_records(list(getattr(data, attribute))), encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    return write_files(target, json_files(load() if data is None else data))
+
+
+def json_files(data: Dataset | Parts) -> dict[str, bytes]:
+    """
+    The bytes of every data file of *data*, in the bundled format.
+
+    Example:
+        >>> import modslavery
+        >>> list(json_files(modslavery.load()))[:2]
+        ['documents.json', 'measures.json']
+
+    """
+    return {filename: dumps_records(list(getattr(data, attribute))).encode("utf-8") for filename, attribute, _ in FILES}
+
+
+def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
+    """
+    The ``manifest.json`` of data *files*: the data version and each file's SHA-256, as the bundled manifest.
+
+    Example:
+        >>> import json, modslavery
+        >>> manifest = json.loads(manifest_bytes(json_files(modslavery.load())))
+        >>> manifest["data_version"] == modslavery.__data_version__, len(manifest["files"])
+        (True, 10)
+
+    """
+    hashes = {name: hashlib.sha256(files[name]).hexdigest() for name in sorted(files)}
+    return (json.dumps({"data_version": __data_version__, "files": hashes}, indent=2) + "\n").encode("utf-8")
 
 
 def write_manifest(target: str | os.PathLike[str]) -> Path:
@@ -88,9 +112,5 @@ def write_manifest(target: str | os.PathLike[str]) -> Path:
 
     """
     folder = Path(target)
-    names = sorted(filename for filename, _, _ in FILES)
-    hashes = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}
-    path = folder / "manifest.json"
-    text = json.dumps({"data_version": __data_version__, "files": hashes}, indent=2) + "\n"
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path
+    files = {filename: (folder / filename).read_bytes() for filename, _, _ in FILES}
+    return write_files(folder, {"manifest.json": manifest_bytes(files)})[0]

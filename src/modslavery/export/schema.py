@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from modslavery._format import FILES
+from modslavery.export._atomic import write_files
 from modslavery.export._fields import FieldInfo, fields_of
 
-__all__ = ["DRAFT", "bundled_schema", "json_schema", "schema_filename", "schema_text", "write_schemas"]
+__all__ = ["DRAFT", "bundled_schema", "json_schema", "schema_filename", "schema_files", "schema_text", "write_schemas"]
 
 #: The JSON Schema dialect of every schema.
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -195,11 +196,16 @@ def write_schemas(target: str | os.PathLike[str]) -> list[Path]:
         ['documents.schema.json', 'measures.schema.json']
 
     """
-    folder = Path(target)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for filename in _names():
-        path = folder / schema_filename(filename)
-        path.write_bytes(schema_text(filename).encode("utf-8"))
-        written.append(path)
-    return written
+    return write_files(target, schema_files())
+
+
+def schema_files() -> dict[str, bytes]:
+    """
+    The bytes of the schema of every bundled data file, by schema file name.
+
+    Example:
+        >>> list(schema_files())[-1]
+        'manifest.schema.json'
+
+    """
+    return {schema_filename(filename): schema_text(filename).encode("utf-8") for filename in _names()}

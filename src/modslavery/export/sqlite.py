@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modslavery._loader import load
+from modslavery.export._atomic import write_file
 from modslavery.export._tables import METADATA, TABLES, Column, Table, metadata_rows, table_rows
 
 if TYPE_CHECKING:
@@ -108,9 +108,11 @@ def export_sqlite(target: str | os.PathLike[str], data: Dataset | Parts | None =
 
     The database is built in a temporary file beside *target*, its foreign
     keys checked, and then moved into place, so a failed export leaves no
-    half-written file.
+    half-written file; a link at *target* is replaced, never written through.
+    Missing parent folders are created. The file's mode follows the umask.
 
     Raises:
+        ExportError: *target* is empty, a folder, or cannot be written.
         sqlite3.IntegrityError: a reference does not resolve (never for data that loaded).
 
     Example:
@@ -124,12 +126,10 @@ def export_sqlite(target: str | os.PathLike[str], data: Dataset | Parts | None =
     """
     if data is None:
         data = load()
-    path = Path(target)
     rows = table_rows(data)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    os.close(handle)
-    try:
-        db = sqlite3.connect(temporary)
+
+    def build(path: Path) -> None:
+        db = sqlite3.connect(path)
         try:
             with db:
                 for statement in create_statements():
@@ -143,8 +143,5 @@ def export_sqlite(target: str | os.PathLike[str], data: Dataset | Parts | None =
                     raise sqlite3.IntegrityError(msg)
         finally:
             db.close()
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+
+    return write_file(target, build)
