@@ -11,13 +11,15 @@ Example:
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+import bisect
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
 
 from modslavery._records import Records
+from modslavery._similar import TrigramIndex
 from modslavery.errors import NotFound
 from modslavery.models import Organisation
-from modslavery.names import name_key, name_words, variant_keys
+from modslavery.names import MAX_NAME_LENGTH, name_key, name_words, variant_keys
 
 __all__ = ["Organisations", "build_loose_index", "build_name_index"]
 
@@ -31,6 +33,8 @@ SHORT_CEILING = 0.4
 WORD_MINIMUM = 2
 #: The default lowest score :meth:`Organisations.search` returns.
 MIN_SCORE = 0.5
+#: The weight of the trigram similarity, so that a fuzzy match stays below a prefix or whole-word match of its size.
+FUZZY_WEIGHT = 0.85
 
 
 def build_name_index(organisations: Iterable[Organisation]) -> tuple[dict[str, str], list[str]]:
@@ -80,22 +84,59 @@ def build_loose_index(organisations: Iterable[Organisation], exact: dict[str, st
     return {k: frozenset(v) for k, v in loose.items() if k not in exact}
 
 
-def _partial_score(query_key: str, query_words: list[str], name: str) -> float:
-    """Score a non-exact match of a query against one name, in [0, PARTIAL_CEILING]."""
-    key = name_key(name)
-    words = name_words(name)
-    share = len(query_key) / max(len(key), 1)
-    if query_words and set(query_words) <= set(words) and len(query_key) > WORD_MINIMUM:
-        # Whole words of the name: not an accident, even for a short query like "hope".
-        return min(0.6 + 0.3 * share, PARTIAL_CEILING)
-    score = 0.5 + 0.3 * share if key.startswith(query_key) else 0.0
-    matcher = difflib.SequenceMatcher(None, query_key, key, autojunk=False)
-    if matcher.real_quick_ratio() * 0.85 > score:
-        score = max(score, 0.85 * matcher.ratio())
-    score = min(score, PARTIAL_CEILING)
-    if len(query_key) <= SHORT_QUERY:
-        score = min(score, SHORT_CEILING)
-    return score
+class _NameSearch:
+    """Every name, acronym and alias indexed for :meth:`Organisations.search`: by key, word, prefix and trigram."""
+
+    __slots__ = ("_by_word", "_keys", "_owners", "_sorted", "_trigrams")
+
+    def __init__(self, organisations: Sequence[Organisation]) -> None:
+        self._keys: list[str] = []
+        self._owners: list[int] = []  # the position of the organisation each key names
+        self._by_word: dict[str, set[int]] = {}
+        for position, org in enumerate(organisations):
+            for name in org.names:
+                index = len(self._keys)
+                self._keys.append(name_key(name))
+                self._owners.append(position)
+                for word in name_words(name):
+                    self._by_word.setdefault(word, set()).add(index)
+        self._sorted = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+        self._trigrams = TrigramIndex(self._keys)
+
+    def scores(self, key: str, words: list[str], min_score: float) -> dict[int, float]:
+        """The best score of each organisation (by position) whose names reach *min_score* for a query."""
+        best: dict[int, float] = {}
+
+        def offer(index: int, score: float, ceiling: float) -> None:
+            score = min(score, ceiling)
+            owner = self._owners[index]
+            if score >= min_score and score > best.get(owner, -1.0):
+                best[owner] = score
+
+        # Whole words are no accident, even in a short query ("hope"); other partial matches of one are capped.
+        ceiling = SHORT_CEILING if len(key) <= SHORT_QUERY else PARTIAL_CEILING
+        if min_score <= ceiling:
+            for index, dice in self._trigrams.similar(key, min_score / FUZZY_WEIGHT):
+                offer(index, FUZZY_WEIGHT * dice, ceiling)
+            for index in self._prefixed(key):
+                offer(index, 0.5 + 0.3 * len(key) / len(self._keys[index]), ceiling)
+        if words and len(key) > WORD_MINIMUM and min_score <= PARTIAL_CEILING:
+            postings = [self._by_word.get(word, set()) for word in set(words)]
+            for index in set.intersection(*postings):
+                offer(index, 0.6 + 0.3 * len(key) / max(len(self._keys[index]), 1), PARTIAL_CEILING)
+        for index in self._prefixed(key):  # the exact keys are the first of the prefixed ones
+            if self._keys[index] != key:
+                break
+            best[self._owners[index]] = 1.0
+        return best
+
+    def _prefixed(self, key: str) -> Iterator[int]:
+        """The keys that start with *key*, shortest-first among equals, found by bisection."""
+        keys = self._keys
+        position = bisect.bisect_left(self._sorted, key, key=keys.__getitem__)
+        while position < len(self._sorted) and keys[self._sorted[position]].startswith(key):
+            yield self._sorted[position]
+            position += 1
 
 
 class Organisations(Records[Organisation]):
@@ -110,9 +151,10 @@ class Organisations(Records[Organisation]):
 
     """
 
-    __slots__ = ("_exact_cache", "_loose_cache", "_spelled")
+    __slots__ = ("_exact_cache", "_loose_cache", "_search_cache", "_spelled")
     _exact_cache: dict[str, str] | None
     _loose_cache: dict[str, frozenset[str]] | None
+    _search_cache: _NameSearch | None
     _spelled: dict[str, Organisation]
 
     def __init__(self, items: Iterable[Organisation], *, index: dict[str, str] | None = None) -> None:
@@ -121,8 +163,9 @@ class Organisations(Records[Organisation]):
         # The normalised index is needed only when a name is not spelled as the data writes it;
         # a caller that has built it already (to check for clashes) passes it in.
         set_field(self, "_exact_cache", index)
-        # The looser forms are needed only when an exact key misses: built on first use.
+        # The looser forms and the search index are needed only when an exact key misses: built on first use.
         set_field(self, "_loose_cache", None)
+        set_field(self, "_search_cache", None)
         # Every spelling exactly as the data writes it (in the order of Organisation.names), then
         # every id (ids win, as in the slow path): a name copied from the data costs one dict lookup.
         spelled: dict[str, Organisation] = {}
@@ -152,6 +195,14 @@ class Organisations(Records[Organisation]):
             object.__setattr__(self, "_loose_cache", loose)
         return loose
 
+    def _search_index(self) -> _NameSearch:
+        index = self._search_cache
+        if index is None:
+            # Idempotent: racing threads build equal indexes, and either may be kept.
+            index = _NameSearch(self._items)
+            object.__setattr__(self, "_search_cache", index)
+        return index
+
     def lookup(self, name: str) -> Organisation:
         """
         The one organisation that *name* spells, in any way a person would type it.
@@ -162,7 +213,8 @@ class Organisations(Records[Organisation]):
 
         Raises:
             NotFound: nothing matches, or the name fits more than one
-                organisation; the message lists the closest names.
+                organisation; the message lists the closest names (from :meth:`search`).
+            TypeError: *name* is not a string.
 
         Example:
             >>> import modslavery
@@ -185,16 +237,15 @@ class Organisations(Records[Organisation]):
         return self._lookup_other(name)
 
     def _lookup_other(self, name: str) -> Organisation:
-        """
-        :meth:`lookup` of a name not spelled exactly as the data writes it.
-
-        A method of its own so that ``lookup`` holds no closure: a generator
-        over ``self`` here would make every call of ``lookup``, hits too,
-        allocate a cell for ``self``.
-        """
+        """:meth:`lookup` of a name not spelled exactly as the data writes it."""
         if not isinstance(name, str):
             msg = f"lookup() takes a name as a string, not {type(name).__name__}"
             raise TypeError(msg)
+        if len(name) > MAX_NAME_LENGTH:
+            msg = (
+                f"no organisation named {name[:40]!r}... ({len(name)} characters; names are at most {MAX_NAME_LENGTH})"
+            )
+            raise NotFound(msg)
         key = name_key(name)
         exact = self._exact()
         org_id = exact.get(key)
@@ -227,30 +278,43 @@ class Organisations(Records[Organisation]):
         most 0.9, so an exact match always ranks first. A query whose words
         (three letters or more in all) are whole words of a name scores 0.6 to
         0.9, rising with the share of the name it covers; a prefix of the name
-        scores 0.5 to 0.8; otherwise the difflib similarity times 0.85. Any
-        other match of a query of four letters or fewer scores at most 0.4, so
-        initials never rank a long name high by accident. Results below
-        *min_score* (default 0.5) are left out; ties are broken by name.
+        scores 0.5 to 0.8; otherwise the trigram similarity (the Dice
+        coefficient of the three-letter pieces of the two keys) times 0.85, so
+        a name typed with a letter missing still ranks high. Any other match of
+        a query of four letters or fewer scores at most 0.4, so initials never
+        rank a long name high by accident. Results below *min_score* (default
+        0.5) are left out; ties are broken by name, then id.
+
+        The time of a search grows with the names that share a word, a prefix
+        or a trigram with the query, not with every name.
+
+        Raises:
+            ValueError: *query* is longer than any name can be (:data:`~modslavery.names.MAX_NAME_LENGTH`).
 
         Example:
             >>> import modslavery
             >>> [(o.name, s) for o, s in modslavery.load().organisations.search("snowdrop", limit=1)]
             [('The Snowdrop Project', 0.76)]
+            >>> modslavery.load().organisations.search("Snowdrp Project", limit=1)[0][0].id
+            'snowdrop-project'
 
         """
+        if len(query) > MAX_NAME_LENGTH:
+            msg = f"a query of {len(query)} characters is longer than any name can be ({MAX_NAME_LENGTH})"
+            raise ValueError(msg)
         key = name_key(query)
         if not key:
             return []
-        words = name_words(query)
-        scored: list[tuple[Organisation, float]] = []
-        for org in self._items:
-            best = 0.0
-            for name in org.names:
-                if name_key(name) == key:
-                    best = 1.0
-                    break
-                best = max(best, _partial_score(key, words, name))
-            if best >= min_score:
-                scored.append((org, round(best, 4)))
-        scored.sort(key=lambda pair: (-pair[1], pair[0].name))
-        return scored if limit is None else scored[:limit]
+        best = self._search_index().scores(key, name_words(query), min_score)
+        if min_score <= 0:
+            best = {position: best.get(position, 0.0) for position in range(len(self._items))}
+        scored = [(self._items[position], round(score, 4)) for position, score in best.items()]
+        if limit is None:
+            return sorted(scored, key=_rank)
+        return heapq.nsmallest(limit, scored, key=_rank)
+
+
+def _rank(pair: tuple[Organisation, float]) -> tuple[float, str, str]:
+    """Best score first, then by name and id."""
+    org, score = pair
+    return (-score, org.name, org.id)

@@ -11,11 +11,11 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar, overload
 
 from modslavery._html import records_html
+from modslavery._similar import TrigramIndex
 from modslavery.errors import NotFound
 
 __all__ = ["Records"]
@@ -48,10 +48,11 @@ class Records(Generic[R]):
 
     """
 
-    __slots__ = ("_by_id", "_items", "_kind")
+    __slots__ = ("_by_id", "_id_index", "_items", "_kind")
     _items: tuple[R, ...]
     _by_id: dict[str, R]
     _kind: str
+    _id_index: TrigramIndex | None
 
     def __init__(self, items: Iterable[R], *, kind: str) -> None:
         items = tuple(items)
@@ -60,6 +61,7 @@ class Records(Generic[R]):
         # Later duplicates would shadow earlier ones; a Dataset refuses duplicate ids first.
         set_field(self, "_by_id", {record.id: record for record in items})
         set_field(self, "_kind", kind)
+        set_field(self, "_id_index", None)  # for suggestions after a miss: built on the first one
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Collections are read-only."""
@@ -142,11 +144,19 @@ class Records(Generic[R]):
 
     def _not_found(self, record_id: object) -> NotFound:
         ids = list(self._by_id)
-        close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5) if isinstance(record_id, str) else []
+        close: list[str] = []
+        if isinstance(record_id, str):
+            index = self._id_index
+            if index is None:
+                # Idempotent: racing threads build equal indexes, and either may be kept.
+                index = TrigramIndex(ids)
+                object.__setattr__(self, "_id_index", index)
+            close = [ids[position] for position, _ in index.similar(record_id, 0.5)[:3]]
         if close:
             hint = "did you mean " + ", ".join(repr(c) for c in close) + "?"
         elif len(ids) <= 10:  # noqa: PLR2004
             hint = "ids are: " + ", ".join(ids)
         else:
             hint = f"{len(ids)} ids, see .ids"
-        return NotFound(f"no {self._kind} with id {record_id!r}; {hint}", candidates=close)
+        shown = record_id if not isinstance(record_id, str) or len(record_id) <= 100 else record_id[:100] + "..."  # noqa: PLR2004
+        return NotFound(f"no {self._kind} with id {shown!r}; {hint}", candidates=close)

@@ -20,12 +20,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_key", "name_words", "variant_keys"]
+__all__ = ["MAX_NAME_LENGTH", "name_key", "name_words", "split_brackets", "variant_keys"]
+
+#: The longest organisation or entity name (or acronym, or alias) the data may hold, and the longest
+#: query :meth:`~modslavery.Organisations.lookup` and :meth:`~modslavery.Organisations.search` take.
+MAX_NAME_LENGTH = 300
 
 # Patterns only some names need stay strings, compiled on first use (re caches them), not at import.
 _APOSTROPHES = r"['\u2018\u2019\u02bc`\u00b4]"
 _WORD = re.compile(r"[a-z0-9]+")
-_ACRONYM_IN_BRACKETS = r"\s*\(([^()]*)\)\s*"
 _COUNTRY_TAGS = frozenset({"uk"})
 
 
@@ -80,10 +83,10 @@ def variant_keys(name: str) -> set[str]:
 
     """
     keys: set[str] = set()
-    without_brackets = re.sub(_ACRONYM_IN_BRACKETS, " ", name).strip()
-    if without_brackets != name:
+    without_brackets, bracketed = split_brackets(name)
+    if bracketed:
         keys.add(name_key(without_brackets))
-        keys.update(name_key(inner) for inner in re.findall(_ACRONYM_IN_BRACKETS, name))
+        keys.update(name_key(inner) for inner in bracketed)
     for form in {name, without_brackets}:
         words = name_words(form)
         if words and words[0] == "the":
@@ -94,3 +97,29 @@ def variant_keys(name: str) -> set[str]:
     keys.discard("")
     keys.discard(name_key(name))
     return keys
+
+
+def split_brackets(name: str) -> tuple[str, list[str]]:
+    """
+    *name* without its innermost bracketed parts, and those parts, in one pass (no backtracking).
+
+    Example:
+        >>> split_brackets("Focus on Labour Exploitation (FLEX) UK")
+        ('Focus on Labour Exploitation   UK', ['FLEX'])
+        >>> split_brackets("(a (b) c)")
+        ('(a   c)', ['b'])
+
+    """
+    pieces: list[str] = []
+    inner: list[str] = []
+    start = position = 0
+    while (opening := name.find("(", position)) >= 0:
+        closing = name.find(")", opening + 1)
+        if closing < 0:
+            break
+        opening = max(opening, name.rfind("(", opening, closing))  # the innermost pair before this ")"
+        pieces.append(name[start:opening])
+        inner.append(name[opening + 1 : closing])
+        start = position = closing + 1
+    pieces.append(name[start:])
+    return " ".join(pieces), inner
