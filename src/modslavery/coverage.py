@@ -74,7 +74,7 @@ def number_tokens(text: str) -> Iterator[NumberToken]:
 
 def covered_spans(ds: Dataset, document_id: str) -> list[tuple[int, int]]:
     """
-    The spans of a document that account for the numbers inside them.
+    The spans of a document that account for the numbers inside them, sorted.
 
     Example:
         >>> import modslavery
@@ -82,17 +82,24 @@ def covered_spans(ds: Dataset, document_id: str) -> list[tuple[int, int]]:
         True
 
     """
-    campaigns = [c for c in ds.campaigns if c.document_id == document_id]
-    spans = [(s.start, s.end) for s in ds.statistics_of(document_id)]
-    spans += [(m.start, m.end) for m in ds.mentions_in(document_id)]
-    spans += [(x.start, x.end) for x in ds.exclusions if x.document_id == document_id]
-    spans += [(s.start, s.end) for c in campaigns for s in ds.signatures_of(c)]
-    document = ds.documents[document_id]
-    claims = [document.published, document.updated, *(c.date for c in campaigns)]
-    for claim in claims:
-        if claim is not None:
-            spans += [(e.start, e.end) for e in claim.evidence]
-    return sorted(spans)
+    ds.documents[document_id]
+    return _spans_by_document(ds).get(document_id, [])
+
+
+def _spans_by_document(ds: Dataset) -> dict[str, list[tuple[int, int]]]:
+    """Every covering span, grouped by document in one pass over the records, each list sorted."""
+    spans: dict[str, list[tuple[int, int]]] = {d.id: [] for d in ds.documents}
+    for record in (*ds.statistics, *ds.mentions, *ds.exclusions):
+        spans[record.document_id].append((record.start, record.end))
+    for campaign in ds.campaigns:
+        spans[campaign.document_id] += [(s.start, s.end) for s in ds.signatures_of(campaign)]
+        if campaign.date is not None:
+            spans[campaign.document_id] += [(e.start, e.end) for e in campaign.date.evidence]
+    for document in ds.documents:
+        for claim in (document.published, document.updated):
+            if claim is not None:
+                spans[document.id] += [(e.start, e.end) for e in claim.evidence]
+    return {document_id: sorted(found) for document_id, found in spans.items()}
 
 
 def uncovered_numbers(ds: Dataset) -> tuple[tuple[str, NumberToken], ...]:
@@ -100,6 +107,9 @@ def uncovered_numbers(ds: Dataset) -> tuple[tuple[str, NumberToken], ...]:
     Each ``(document_id, token)`` whose number no statistic or reviewed span accounts for.
 
     An empty result means every number in every document is accounted for.
+    One sweep over the tokens and the sorted spans of a document: a token is
+    covered when the furthest end among the spans that start at or before it
+    reaches its end.
 
     Example:
         >>> import modslavery
@@ -108,11 +118,14 @@ def uncovered_numbers(ds: Dataset) -> tuple[tuple[str, NumberToken], ...]:
 
     """
     found: list[tuple[str, NumberToken]] = []
+    by_document = _spans_by_document(ds)
     for document in ds.documents:
-        spans = covered_spans(ds, document.id)
-        found.extend(
-            (document.id, token)
-            for token in number_tokens(document.text)
-            if not any(start <= token.start and token.end <= end for start, end in spans)
-        )
+        spans = by_document[document.id]
+        next_span, furthest = 0, -1
+        for token in number_tokens(document.text):
+            while next_span < len(spans) and spans[next_span][0] <= token.start:
+                furthest = max(furthest, spans[next_span][1])
+                next_span += 1
+            if furthest < token.end:
+                found.append((document.id, token))
     return tuple(found)

@@ -25,6 +25,7 @@ import attrs
 from attrs import field, frozen
 
 from modslavery._html import HTMLRepr
+from modslavery.names import MAX_NAME_LENGTH
 
 __all__ = [
     "Ask",
@@ -87,6 +88,19 @@ def _text_field(min_length: int = 1) -> Any:
 
 def _minimum_field(minimum: int) -> Any:
     return field(validator=attrs.validators.ge(minimum), metadata={"minimum": minimum})
+
+
+def _name_field() -> Any:
+    # Names are searched and matched: a bound on their length bounds the work of every lookup.
+    return field(validator=attrs.validators.max_len(MAX_NAME_LENGTH), metadata={"max_length": MAX_NAME_LENGTH})
+
+
+def _names_field() -> Any:
+    return field(
+        default=(),
+        validator=attrs.validators.deep_iterable(attrs.validators.max_len(MAX_NAME_LENGTH)),
+        metadata={"item_max_length": MAX_NAME_LENGTH},
+    )
 
 
 def _end_field() -> Any:
@@ -653,9 +667,9 @@ class Organisation(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    name: str
-    acronyms: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
+    name: str = _name_field()
+    acronyms: tuple[str, ...] = _names_field()
+    aliases: tuple[str, ...] = _names_field()
     note: str | None = None
 
     def __eq__(self, other: object) -> bool:
@@ -719,9 +733,9 @@ class Entity(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    name: str
+    name: str = _name_field()
     kind: EntityKind = field(validator=attrs.validators.instance_of(EntityKind))
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = _names_field()
     note: str | None = None
 
 

@@ -143,6 +143,7 @@ class FieldInfo:
     enum: tuple[str, ...] = ()
     pattern: str | None = None
     min_length: int | None = None
+    max_length: int | None = None
     minimum: int | None = None
     date: bool = False
 
@@ -171,7 +172,7 @@ def _describe(model: type, name: str) -> str:
 
 def _constraints(metadata: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON Schema keywords a model field declares beside its validator (see modslavery.models)."""
-    return {key: metadata[key] for key in ("pattern", "min_length", "minimum") if key in metadata}
+    return {key: metadata[key] for key in ("pattern", "min_length", "max_length", "minimum") if key in metadata}
 
 
 def _classify(tp: Any, name: str, description: str, *, required: bool, metadata: Mapping[str, Any]) -> FieldInfo:
@@ -191,7 +192,8 @@ def _classify(tp: Any, name: str, description: str, *, required: bool, metadata:
     if tp in scalar:
         return FieldInfo(kind="scalar", type=scalar[tp], **base, **_constraints(metadata))
     if typing.get_origin(tp) is tuple:
-        item = _classify(typing.get_args(tp)[0], singular(name), description, required=True, metadata={})
+        item_metadata = {"max_length": metadata["item_max_length"]} if "item_max_length" in metadata else {}
+        item = _classify(typing.get_args(tp)[0], singular(name), description, required=True, metadata=item_metadata)
         return FieldInfo(kind="list", item=item, **base, **_constraints(metadata))
     if attrs.has(tp):
         return FieldInfo(kind="object", model=tp, **base)

@@ -98,6 +98,8 @@ def _value(info: FieldInfo, defs: dict[str, Any]) -> dict[str, Any]:
         schema["pattern"] = info.pattern
     if info.min_length is not None:
         schema["minLength"] = info.min_length
+    if info.max_length is not None:
+        schema["maxLength"] = info.max_length
     if info.minimum is not None:
         schema["minimum"] = info.minimum
     return schema
