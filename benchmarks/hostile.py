@@ -103,7 +103,7 @@ def _dataset_with_text(text: str, signatures: list[tuple[str, int, int]], name: 
     )  # fmt: skip
     campaign = Campaign(
         id="campaign-1", document_id="doc-1", title="t", title_basis=TitleBasis.EDITORIAL, audience="a",
-        audience_evidence=Evidence(quote=text[0], start=0, end=1),
+        audience_evidence=(Evidence(quote=text[0], start=0, end=1),),
     )  # fmt: skip
     sigs = tuple(
         Signature(id=f"sig-{i}", campaign_id="campaign-1", organisation_id="org-1", position=i + 1,

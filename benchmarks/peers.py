@@ -134,7 +134,7 @@ class PCampaign(_P):
     title: str
     title_basis: TitleBasis
     audience: str
-    audience_evidence: PEvidence
+    audience_evidence: list[PEvidence]
     date: PDateClaim | None = None
     asks: tuple[PAsk, ...] = ()
     support_claim: PEvidence | None = None
@@ -316,7 +316,7 @@ class MCampaign(msgspec.Struct, **_S):
     title: str
     title_basis: TitleBasis
     audience: str
-    audience_evidence: MEvidence
+    audience_evidence: list[MEvidence]
     date: MDateClaim | None = None
     asks: tuple[MAsk, ...] = ()
     support_claim: MEvidence | None = None

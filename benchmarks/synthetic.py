@@ -217,7 +217,7 @@ class _Unit:
                 "title": f"Campaign {self.u + 1}",
                 "title_basis": "editorial",
                 "audience": "Every political party",
-                "audience_evidence": audience,
+                "audience_evidence": [audience],
                 "date": {**claim, "evidence": [date_evidence]},
                 "asks": asks,
                 "support_claim": None,

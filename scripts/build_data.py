@@ -238,17 +238,20 @@ def build_campaigns(texts: dict[str, str]) -> list[Campaign]:
     for spec in curation.CAMPAIGNS:
         text = texts[spec["document_id"]]
         asks = []
-        for number, heading, first, last in spec["asks"]:
-            if first is None:
-                marker = find(text, f"\n{number}. ") + len(f"\n{number}. ")
-                end = text.index("\n", marker)
-                asks.append(Ask(number=number, heading=None, text=text[marker:end], start=marker, end=end))
+        for ask in spec["asks"]:
+            number, heading = ask.get("number"), ask.get("heading")
+            basis, note = Basis(ask.get("basis", "stated")), ask.get("note")
+            if number is not None:
+                start = find(text, f"\n{number}. ") + len(f"\n{number}. ")
+                end = text.index("\n", start)
             else:
-                start = find(text, first)
-                end = find(text, last, start=start) + len(last)
-                if not re.search(rf"\n{re.escape(heading)}\s*\n", text[:start]):
+                start = find(text, ask["first"])
+                end = find(text, ask["last"], start=start) + len(ask["last"])
+                if heading is not None and not re.search(rf"\n{re.escape(heading)}\s*\n", text[:start]):
                     raise SystemExit(f"heading {heading!r} is not on its own line before its ask")
-                asks.append(Ask(number=number, heading=heading, text=text[start:end], start=start, end=end))
+            asks.append(
+                Ask(number=number, heading=heading, text=text[start:end], start=start, end=end, basis=basis, note=note)
+            )
         support = spec["support_quote"]
         campaigns.append(
             Campaign(
@@ -257,7 +260,7 @@ def build_campaigns(texts: dict[str, str]) -> list[Campaign]:
                 title=spec["title"],
                 title_basis=TitleBasis(spec["title_basis"]),
                 audience=spec["audience"],
-                audience_evidence=evidence(text, spec["audience_quote"]),
+                audience_evidence=tuple(evidence(text, q) for q in spec["audience_quotes"]),
                 date=date_claim(text, spec["date"]),
                 asks=tuple(asks),
                 support_claim=evidence(text, support) if support else None,
@@ -299,6 +302,25 @@ def build_mentions(texts: dict[str, str], organisation_ids: set[str]) -> list[Me
                     end=end,
                     organisation_id=target if is_org else None,
                     entity_id=None if is_org else target,
+                )
+            )
+        inferred = [m for m in curation.INFERRED_MENTIONS if m[0] == document_id]
+        # Each surface is found inside its phrase, which must occur once in the text.
+        located = sorted((find(text, m[3]) + m[3].index(m[2]), m) for m in inferred)
+        for number, (start, (_, target, surface, _phrase, quotes, note)) in enumerate(located, start=len(found) + 1):
+            is_org = target in organisation_ids
+            mentions.append(
+                Mention(
+                    id=f"{document_id}-m{number:02d}",
+                    document_id=document_id,
+                    quote=surface,
+                    start=start,
+                    end=start + len(surface),
+                    organisation_id=target if is_org else None,
+                    entity_id=None if is_org else target,
+                    basis=Basis.INFERRED,
+                    evidence=tuple(evidence(text, q) for q in quotes),
+                    note=note,
                 )
             )
     return mentions

@@ -137,18 +137,17 @@ DOCUMENTS = [
             "basis": "inferred",
             "evidence": [
                 "Disclaimer: No Business Standard Journalist was involved in creation of this content",
-                "More From This Section",
             ],
-            "note": "The disclaimer says the report was carried by Business Standard without its journalists' involvement (a syndicated story); the text names no agency or author.",
+            "note": "Inferred from the disclaimer, which names Business Standard and says none of its journalists was involved in creating the content. The text names no other publisher, agency or author.",
         },
         "published": {
             "start": "2017",
-            "end": "2017",
+            "end": None,
             "basis": "inferred",
             "evidence": [
                 "New figures this week show that over 3,800 potential victims - from 108 different countries - were referred to support in 2016"
             ],
-            "note": "Figures for the whole of 2016 are called new 'this week', so the report is from after 2016; 2017 is inferred because yearly figures come out early in the following year. Not stated.",
+            "note": "The text states no date. It calls figures for the whole of 2016 new 'this week', so it was written after 2016, in 2017 or later; the text gives no upper bound.",
         },
         "notes": ["Headline and date are not part of the text; the title is editorial."],
     },
@@ -261,7 +260,7 @@ STATISTICS = {
             "qualifier": "exact",
             "geography": "worldwide",
             "quote": "the second largest source of illegal crime apart from drugs",
-            "note": "The same sentence calls trafficking 'the fastest growing crime', a superlative without a number, not recorded as a statistic.",
+            "note": "The clause names no area: its geography is the sentence's first clause's ('45 million victims or slavery worldwide'), which the rank continues. The same sentence calls trafficking 'the fastest growing crime', a superlative without a number, not recorded as a statistic.",
         },
         {
             "measure_id": "people-in-modern-slavery",
@@ -281,7 +280,7 @@ STATISTICS = {
             "qualifier": "exact",
             "geography": "europe",
             "quote": "offering 40 practical recommendations",
-            "note": "The report 'looks at how slavery should be tackled in every country in Europe'.",
+            "note": "Geography: the report 'looks at how slavery should be tackled in every country in Europe'.",
         },
     ],
     "blog-victims-minister": [
@@ -329,7 +328,7 @@ STATISTICS = {
         },
         {
             "measure_id": "helpline-availability",
-            "description": "Days a week The Salvation Army's helpline takes referrals",
+            "description": "Days a week The Salvation Army's helpline gives professional advice and support and referrals",
             "value": 7,
             "unit": "days_per_week",
             "qualifier": "exact",
@@ -358,7 +357,7 @@ STATISTICS = {
             "geography": "united_kingdom",
             "quote": "In 2023, 17,004 potential child and adult victims were referred by first responders (in many cases, the police) to the National Referral Mechanism (NRM)",
             "period": {"label": "In 2023", "start": "2023", "end": "2023", "basis": "stated"},
-            "note": "The text calls this the highest ever number of referrals. Geography: the NRM is described as 'the Government's framework for identifying and supporting victims of modern slavery in the UK'.",
+            "note": "The text calls this the highest ever number of referrals. Geography: the NRM is described as the Government’s 'framework for identifying and supporting victims of modern slavery in the UK'.",
         },
         {
             "measure_id": "offences-recorded",
@@ -379,6 +378,7 @@ STATISTICS = {
             "geography": "england_and_wales",
             "quote": "less than 1% of cases",
             "period": _OUTCOMES_2022_INFERRED,
+            "note": "Geography from the clause that 'of these' refers to: 'recorded by the police in England and Wales'.",
         },
         {
             "measure_id": "offences-charged",
@@ -389,6 +389,7 @@ STATISTICS = {
             "geography": "england_and_wales",
             "quote": "(95) are currently recorded as having resulted in a charge or summons",
             "period": _OUTCOMES_2022_INFERRED,
+            "note": "Geography from the clause that 'of these' refers to: 'recorded by the police in England and Wales'.",
         },
     ],
     "news-jstac-launch": [
@@ -400,6 +401,7 @@ STATISTICS = {
             "qualifier": "exact",
             "geography": "united_kingdom",
             "quote": "1 million pound",
+            "note": "Geography from the report's first words, 'Britain today launched a new elite multi-agency intelligence unit': the centre's funding is 'government-funded'.",
         },
         {
             "measure_id": "government-funding",
@@ -410,7 +412,7 @@ STATISTICS = {
             "geography": "united_kingdom",
             "quote": "USD 1.24 million",
             "conversion_of": 1,
-            "note": "A currency conversion given in the text, of the 1 million pound figure.",
+            "note": "A currency conversion given in the text, of the 1 million pound figure; geography as that figure's ('Britain today launched').",
         },
         {
             "measure_id": "nrm-referral-countries",
@@ -442,7 +444,7 @@ STATISTICS = {
             "geography": "united_kingdom",
             "quote": "the 17 per cent rise",
             "period": _Y2016_INFERRED,
-            "note": "Reported speech, not a quotation. The text does not name what rose: the measure is inferred from the paragraph before it (victims 'referred for help', 'More victims of slavery than ever before are now receiving help'). Nor does it say against which year.",
+            "note": "Reported speech, not a quotation. The text does not name what rose: the measure is inferred from the paragraph before it (victims 'referred for help', 'More victims of slavery than ever before are now receiving help'). Nor does it say against which year. Geography from that paragraph: 'victims referred for help in the UK'.",
         },
         {
             "measure_id": "nrm-referrals",
@@ -454,6 +456,7 @@ STATISTICS = {
             "quote": "over 3,800 potential victims - from 108 different countries - were referred to support in 2016, through the National Referral Mechanism",
             "period": {"label": "in 2016", "start": "2016", "end": "2016", "basis": "stated"},
             "speaker_id": "amber-rudd",
+            "note": "Geography: the Home Secretary speaks of 'the system we established', after 'In this country alone'; the report opens 'Britain today launched'.",
         },
         {
             "measure_id": "nrm-referral-countries",
@@ -465,7 +468,7 @@ STATISTICS = {
             "quote": "from 108 different countries - were referred to support in 2016",
             "period": {"label": "in 2016", "start": "2016", "end": "2016", "basis": "stated"},
             "speaker_id": "amber-rudd",
-            "note": "Amber Rudd repeats, in her own words, the figure the report gives earlier from NCA figures.",
+            "note": "Amber Rudd repeats, in her own words, the figure the report gives earlier from NCA figures ('victims referred for help in the UK now coming from 108 different countries'); geography from there.",
         },
     ],
 }
@@ -537,7 +540,7 @@ EXCLUSIONS = [
 ORGANISATIONS = [
     # signatories of one or both lists
     ("a21", "A21 UK", [], ["A21"], None),
-    ("afruca-safeguarding-children", "AFRUCA Safeguarding Children", ["AFRUCA"], [], None),
+    ("afruca-safeguarding-children", "AFRUCA Safeguarding Children", [], [], None),
     ("after-exploitation", "After Exploitation", [], [], None),
     ("anti-slavery-collective", "The Anti-Slavery Collective", [], [], None),
     ("anti-slavery-international", "Anti-Slavery International", [], [], None),
@@ -588,7 +591,7 @@ ORGANISATIONS = [
         ["ECPAT UK (Every Child Protected Against Trafficking)", "Every Child Protected Against Trafficking"],
         "The sources expand ECPAT as 'Every Child Protected Against Trafficking'.",
     ),
-    ("ellas", "Ella’s", [], [], None),
+    ("ellas", "Ella’s", [], ["Ella's"], None),
     ("emerge-worldwide", "Emerge Worldwide", [], [], None),
     (
         "focus-on-labour-exploitation",
@@ -627,7 +630,7 @@ ORGANISATIONS = [
         "latin-american-womens-rights-service",
         "Latin American Women’s Rights Service",
         ["LAWRS"],
-        ["Latin American Women’s Rights Service (LAWRS)"],
+        ["Latin American Women’s Rights Service (LAWRS)", "Latin American Women's Rights Service"],
         None,
     ),
     ("lived-experience-advisory-panel", "The Lived Experience Advisory Panel", [], [], None),
@@ -659,13 +662,13 @@ ORGANISATIONS = [
     ("scottish-refugee-council", "Scottish Refugee Council", [], [], None),
     ("seeac", "Southeast and East Asian Centre", ["SEEAC"], ["Southeast and East Asian Centre (SEEAC)"], None),
     ("shiva-foundation", "Shiva Foundation", [], [], None),
-    ("snowdrop-project", "The Snowdrop Project", [], [], None),
+    ("snowdrop-project", "The Snowdrop Project", [], ["Snowdrop Project"], None),
     (
         "sohtis",
-        "Survivors of Human Trafficking in Scotland",
-        ["SOHTIS"],
-        ["SOHTIS (Survivors of Human Trafficking in Scotland)"],
-        None,
+        "SOHTIS",
+        [],
+        ["SOHTIS (Survivors of Human Trafficking in Scotland)", "Survivors of Human Trafficking in Scotland"],
+        "The list prints the acronym and expands it in brackets; as with ECPAT UK, the name is the form outside the brackets.",
     ),
     ("sophie-hayes-foundation", "Sophie Hayes Foundation", [], [], None),
     ("sos-rape-crisis", "SOS Rape Crisis", [], [], None),
@@ -724,7 +727,6 @@ ORGANISATIONS = [
     ),
     ("ministry-of-justice", "Ministry of Justice", [], [], None),
     ("national-crime-agency", "National Crime Agency", ["NCA"], [], None),
-    ("united-nations-general-assembly", "United Nations General Assembly", [], [], None),
 ]
 
 # -- reconciliation judgements --------------------------------------------------
@@ -736,22 +738,28 @@ JUDGEMENTS = [
         "same",
         ["Unseen", "Unseen UK"],
         ["unseen"],
-        "A country tag added to the same name; the op-ed also names the charity 'Unseen'.",
+        "The joint statement lists 'Unseen', the pledge 'Unseen UK', and the op-ed names 'Unseen' among 'dedicated anti-trafficking organisations'. The texts do not say these are one organisation; we judge them one: the same name, once with a country tag, and no other Unseen appears.",
     ),
-    ("same-a21", "same", ["A21", "A21 UK"], ["a21"], "A country tag added to the same name."),
+    (
+        "same-a21",
+        "same",
+        ["A21", "A21 UK"],
+        ["a21"],
+        "The joint statement lists 'A21', the pledge 'A21 UK'. The texts do not say these are one organisation; we judge them one: the same name, once with a country tag, and no other A21 appears.",
+    ),
     (
         "same-snowdrop",
         "same",
         ["Snowdrop Project", "The Snowdrop Project"],
         ["snowdrop-project"],
-        "The same name with and without a leading 'The'.",
+        "The joint statement lists 'Snowdrop Project', the pledge 'The Snowdrop Project': the same name with and without a leading 'The'.",
     ),
     (
         "same-hibiscus",
         "same",
         ["Hibiscus", "Hibiscus Initiatives"],
         ["hibiscus"],
-        "'Hibiscus' is the short form of 'Hibiscus Initiatives'; no other Hibiscus appears in the sources.",
+        "The joint statement lists 'Hibiscus', the pledge 'Hibiscus Initiatives'. The texts do not say that one is short for the other; we judge them one because the one word is the start of the other name and no other Hibiscus appears in the sources.",
     ),
     (
         "same-basnet",
@@ -810,7 +818,7 @@ JUDGEMENTS = [
         "different",
         ["Southwark Against Modern Slavery", "Southend Against Modern Slavery (SAMS) Partnership"],
         ["southwark-against-modern-slavery", "southend-against-modern-slavery-partnership"],
-        "Southwark (London) and Southend (Essex) are different places; look-alike local partnerships.",
+        "Two names that differ in their place (Southwark, Southend) and in the pledge's 'Partnership'; the joint statement lists one, the pledge the other, and nothing in the texts ties them.",
     ),
     (
         "different-southend-bodies",
@@ -849,7 +857,7 @@ JUDGEMENTS = [
         "different",
         ["Anti-Slavery International", "The Anti-Slavery Collective"],
         ["anti-slavery-international", "anti-slavery-collective"],
-        "Different organisations that share 'Anti-Slavery'; both appear in the joint statement list.",
+        "Names that share only 'Anti-Slavery'; each is listed on its own in the joint statement.",
     ),
     (
         "different-anti-slavery-networks",
@@ -866,49 +874,49 @@ JUDGEMENTS = [
             "south-west-anti-slavery-partnership",
             "pan-lancashire-anti-slavery-partnership",
         ],
-        "Regional and national networks with similar names, all listed separately in the pledge.",
+        "Networks and partnerships whose names share 'Anti-Slavery' but not their other words (UK BME, West Midlands, South West, Pan Lancashire); each is listed on its own in the pledge.",
     ),
     (
         "different-anti-trafficking",
         "different",
         ["Anti Trafficking and Labour Exploitation Unit (ATLEU)", "Anti-Trafficking Monitoring Group (ATMG)"],
         ["atleu", "anti-trafficking-monitoring-group"],
-        "Different acronyms and purposes; both listed in both lists.",
+        "Different names and acronyms (ATLEU, ATMG); each is listed on its own in both lists.",
     ),
     (
         "different-hope",
         "different",
         ["Hope for Justice", "Hope at Home"],
         ["hope-for-justice", "hope-at-home"],
-        "Different organisations that share 'Hope'; both in both lists.",
+        "Names that share only 'Hope'; each is listed on its own in both lists.",
     ),
     (
         "different-justice",
         "different",
         ["Hope for Justice", "Justice and Care", "International Justice Mission UK"],
         ["hope-for-justice", "justice-and-care", "international-justice-mission-uk"],
-        "Different organisations that share 'Justice'.",
+        "Names that share only 'Justice'; each is listed on its own.",
     ),
     (
         "different-migrant",
         "different",
         ["Migrant Help", "Migrant Health and Care Workers"],
         ["migrant-help", "migrant-health-and-care-workers"],
-        "Different organisations that share 'Migrant'; both in the joint statement list.",
+        "Names that share only 'Migrant'; each is listed on its own in the joint statement.",
     ),
     (
         "different-asylum-refugee",
         "different",
         ["Birmingham Asylum & Refugee Association (BARA)", "Midlands Asylum & Refugee Action Group (MARAG)"],
         ["birmingham-asylum-and-refugee-association", "midlands-asylum-and-refugee-action-group"],
-        "Different acronyms, both listed in the joint statement.",
+        "Different names and acronyms (BARA, MARAG), each listed on its own in the joint statement.",
     ),
     (
         "different-foundations",
         "different",
         ["Sophie Hayes Foundation", "Shiva Foundation", "Helen Bamber Foundation", "Human Trafficking Foundation"],
         ["sophie-hayes-foundation", "shiva-foundation", "helen-bamber-foundation", "human-trafficking-foundation"],
-        "Different foundations, each listed on its own.",
+        "Names that share only 'Foundation'; each is listed on its own.",
     ),
     (
         "different-pan",
@@ -926,7 +934,7 @@ JUDGEMENTS = [
             "Anti Trafficking and Labour Exploitation Unit (ATLEU)",
         ],
         ["focus-on-labour-exploitation", "association-of-labour-providers", "atleu"],
-        "Different organisations that share 'Labour'.",
+        "Names that share only 'Labour'; each is listed on its own.",
     ),
 ]
 
@@ -935,7 +943,13 @@ JUDGEMENTS = [
 ENTITIES = [
     ("baroness-stroud", "Baroness Stroud", "person", [], None),
     ("william-wilberforce", "William Wilberforce", "person", [], None),
-    ("theresa-may", "Theresa May", "person", ["Mrs May", "May"], "Named as Prime Minister in the op-ed."),
+    (
+        "theresa-may",
+        "Theresa May",
+        "person",
+        ["Mrs May", "May"],
+        "The op-ed names her Theresa May, Mrs May and May; it refers to 'the Prime Minister' without putting the office and her name in one phrase (see the mentions by office).",
+    ),
     ("fiona-hill", "Fiona Hill", "person", ["Hill"], None),
     ("amber-rudd", "Amber Rudd", "person", ["Rudd"], "Named as Home Secretary in the news report."),
     ("mike", "Mike", "person", [], "A pseudonym: 'Mike (not his real name)'."),
@@ -979,6 +993,13 @@ ENTITIES = [
         "The forthcoming UK General Election; the text names no year.",
     ),
     ("mayoral-elections-2024", "2024 Mayoral Elections", "event", [], None),
+    (
+        "united-nations-general-assembly",
+        "United Nations General Assembly",
+        "event",
+        [],
+        "Named as where Theresa May spoke ('At the United Nations General Assembly, she urged world leaders'): an event, not an organisation acting.",
+    ),
 ]
 
 # Surface forms searched for in each document (case-sensitive, whole words).
@@ -1028,41 +1049,95 @@ MENTIONS = {
     },
 }
 
+# Mentions that do not name what they refer to: a person by office, a named thing in lower case. Each is
+# inferred, with the words of the same text that tie it to what it names. They are numbered after the
+# document's other mentions, so that those keep their ids.
+# (document, target, surface, the phrase that holds it, evidence, note)
+INFERRED_MENTIONS = [
+    (
+        "op-ed-stroud",
+        "theresa-may",
+        "Prime Minister",
+        "the Prime Minister’s announcement this week",
+        ["This week, Theresa May has called for global action to stamp out modern slavery", "take up May’s call"],
+        "The op-ed says Theresa May 'has called for global action' this week, speaks of 'the Prime Minister’s announcement this week', and ends with 'May’s call': one call, so the Prime Minister is Theresa May. The text never puts the office and her name in one phrase.",
+    ),
+    (
+        "op-ed-stroud",
+        "theresa-may",
+        "Prime Minister",
+        "The Prime Minister is right to continue prioritising",
+        ["This week, Theresa May has called for global action to stamp out modern slavery", "take up May’s call"],
+        "The same office as in 'the Prime Minister’s announcement this week', which the text ties to Theresa May's call of this week.",
+    ),
+    (
+        "news-jstac-launch",
+        "amber-rudd",
+        "Home Secretary",
+        "the Home Secretary said",
+        ["Home Secretary Amber Rudd said"],
+        "The report names 'Home Secretary Amber Rudd' in its second sentence; the quotation that ends 'the Home Secretary said' continues hers.",
+    ),
+    (
+        "joint-statement-general-election",
+        "anti-slavery-strategy",
+        "anti-slavery strategy",
+        "the government’s anti-slavery strategy",
+        ["to guide their Anti-Slavery Strategy"],
+        "In lower case, 'the government’s anti-slavery strategy' takes up the 'Anti-Slavery Strategy' the statement names a paragraph before.",
+    ),
+]
+
 # -- campaigns ----------------------------------------------------------------------
 
 CAMPAIGNS = [
     {
         "id": "general-election-statement",
         "document_id": "joint-statement-general-election",
-        "title": "Joint statement ahead of the General Election",
+        "title": "Joint statement to political parties ahead of the General Election",
         "title_basis": "editorial",
-        "audience": "All political parties, and any future government",
-        "audience_quote": "our organisations ask that all political parties express a renewed commitment to tackling modern slavery in the UK and around the world",
+        "audience": "All political parties, policy makers and those delivering services, and any future government",
+        "audience_quotes": [
+            "our organisations ask that all political parties",
+            "Policy makers and those delivering services must prioritise",
+            "we ask any future government to commit to the following principles",
+        ],
         "date": None,
         "asks": [
-            (
-                None,
-                "Prevent Modern Slavery",
-                "Action must be taken across a range of policy areas",
-                "commit to adopting a holistic approach to minimise such vulnerabilities.",
-            ),
-            (
-                None,
-                "Prioritise Sustainable Recovery",
-                "In responding to survivors of modern slavery",
-                "This requires a cross-government strategy.",
-            ),
-            (
-                None,
-                "Uphold Justice",
-                "Responsibility must underpin the government’s anti-slavery strategy.",
-                "businesses act responsibly.",
-            ),
+            {
+                "first": "In advance of the forthcoming General Election",
+                "last": "in the UK and around the world.",
+            },
+            {
+                "first": "Policy makers and those delivering services",
+                "last": "in a consistent and meaningful manner.",
+            },
+            {
+                "first": "In addition to pledging to tackle modern slavery in election manifestos",
+                "last": "In addition to pledging to tackle modern slavery in election manifestos",
+                "basis": "inferred",
+                "note": "Implied, not asked in so many words: the statement takes a pledge in the parties' election manifestos for granted ('In addition to pledging...') before it asks for more.",
+            },
+            {
+                "heading": "Prevent Modern Slavery",
+                "first": "Action must be taken across a range of policy areas",
+                "last": "commit to adopting a holistic approach to minimise such vulnerabilities.",
+            },
+            {
+                "heading": "Prioritise Sustainable Recovery",
+                "first": "In responding to survivors of modern slavery",
+                "last": "This requires a cross-government strategy.",
+            },
+            {
+                "heading": "Uphold Justice",
+                "first": "Responsibility must underpin the government’s anti-slavery strategy.",
+                "last": "businesses act responsibly.",
+            },
         ],
         "list_after": "Signed by:",
         "support_quote": None,
         "support_statistic": None,
-        "note": "The three principles are headed but not numbered in the source, so their number is null. No date is stated.",
+        "note": "Three asks open the statement (the first of them to all political parties, the second to policy makers and those delivering services, the third implied); the three principles that follow are headed but not numbered in the source, so no ask has a number. No date is stated.",
     },
     {
         "id": "mayoral-pledge-2024",
@@ -1070,7 +1145,7 @@ CAMPAIGNS = [
         "title": "Pledge to Prioritise Modern Slavery",
         "title_basis": "stated",
         "audience": "Candidates in the 2024 metro mayoral elections",
-        "audience_quote": "Request to Mayoral candidates",
+        "audience_quotes": ["Request to Mayoral candidates", "as a candidate in the 2024 Mayoral Elections"],
         "date": {
             "start": "2024-04-10",
             "end": "2024-04-10",
@@ -1078,7 +1153,7 @@ CAMPAIGNS = [
             "evidence": ["10th April 2024"],
             "note": None,
         },
-        "asks": [(n, None, None, None) for n in range(1, 7)],
+        "asks": [{"number": n} for n in range(1, 7)],
         "list_after": "We thank you for your support.",
         "support_quote": "from over 50 organisations",
         "support_statistic": 1,

@@ -132,7 +132,7 @@ campaigns = st.builds(
     title=texts,
     title_basis=st.sampled_from(m.TitleBasis),
     audience=texts,
-    audience_evidence=evidences(),
+    audience_evidence=st.lists(evidences(), min_size=1, max_size=2).map(tuple),
     date=st.none() | date_claims,
     asks=st.lists(asks(), max_size=3).map(tuple),
     support_claim=st.none() | evidences(),

@@ -46,7 +46,7 @@ FILE_CASES = [
     ("int-to-enum", "statistics.json", 0, "unit", 1, "expected a string, got an integer"),
     ("enum-name-not-value", "statistics.json", 0, "unit", "PEOPLE", "'PEOPLE' is not one of"),
     ("array-to-object", "documents.json", 0, "publisher", ["x"], "expected an object, got an array"),
-    ("str-to-object", "campaigns.json", 0, "audience_evidence", "quote", "expected an object, got a string"),
+    ("str-to-object", "documents.json", 4, "publisher", "quote", "expected an object, got a string"),
     ("int-to-date", "campaigns.json", 0, "date", {"start": 2024, "end": None, "basis": "stated"}, "expected a date"),
 ]
 

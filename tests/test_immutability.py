@@ -55,7 +55,7 @@ def _attempts(ds: modslavery.Dataset):
     org = ds.organisations.lookup("Unseen")
     return [
         ("assign a record field", lambda: setattr(doc, "title", "changed")),
-        ("assign a nested field", lambda: setattr(campaign.audience_evidence, "quote", "changed")),
+        ("assign a nested field", lambda: setattr(campaign.audience_evidence[0], "quote", "changed")),
         ("assign a date part", lambda: setattr(doc.published.start, "year", 1900)),
         ("delete a record field", lambda: delattr(stat, "value")),
         ("add a record attribute", lambda: setattr(stat, "extra", 1)),

@@ -34,7 +34,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
                 title=f"C{c}",
                 title_basis=TitleBasis.EDITORIAL,
                 audience="a",
-                audience_evidence=Evidence(quote=TEXT, start=0, end=1),
+                audience_evidence=(Evidence(quote=TEXT, start=0, end=1),),
             )
         )
         members = draw(st.lists(st.sampled_from(orgs), unique=True)) if orgs else []

@@ -205,7 +205,7 @@ def _positions_hold(campaigns: list[str], positions: list[int]) -> bool:
             title="t",
             title_basis=TitleBasis.EDITORIAL,
             audience="a",
-            audience_evidence=evidence,
+            audience_evidence=(evidence,),
         )
         for c in ("a", "b", "c")
     ]

@@ -50,6 +50,7 @@ def check_parts(parts: Parts, name_clashes: Iterable[str] = ()) -> Problems:
     problems.extend(_quotes("mentions.json", parts.mentions, texts))
     problems.extend(_quotes("exclusions.json", parts.exclusions, texts))
     problems.extend(_mention_references(parts, organisation_ids))
+    problems.extend(_mention_evidence(parts, texts))
     problems.extend(_judgements(parts, organisation_ids))
     return problems
 
@@ -184,7 +185,7 @@ def _campaigns(parts: Parts, texts: Mapping[str, str], statistic_ids: set[str]) 
             "campaigns.json", f"$[{i}].support_statistic_id", "statistic", campaign.support_statistic_id, statistic_ids
         )
         text = texts.get(campaign.document_id)
-        yield from _evidence("campaigns.json", f"$[{i}].audience_evidence", text, [campaign.audience_evidence])
+        yield from _evidence("campaigns.json", f"$[{i}].audience_evidence", text, campaign.audience_evidence)
         if campaign.support_claim is not None:
             yield from _evidence("campaigns.json", f"$[{i}].support_claim", text, [campaign.support_claim])
         if campaign.date is not None:
@@ -235,6 +236,12 @@ def _mention_references(parts: Parts, organisation_ids: set[str]) -> Iterator[st
             yield f"mentions.json: $[{i}].organisation_id: unknown organisation {mention.organisation_id!r}"
         if mention.entity_id is not None and mention.entity_id not in entity_ids:
             yield f"mentions.json: $[{i}].entity_id: unknown entity {mention.entity_id!r}"
+
+
+def _mention_evidence(parts: Parts, texts: Mapping[str, str]) -> Iterator[str]:
+    for i, mention in enumerate(parts.mentions):
+        if mention.evidence:
+            yield from _evidence("mentions.json", f"$[{i}].evidence", texts.get(mention.document_id), mention.evidence)
 
 
 def _judgements(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:

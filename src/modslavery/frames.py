@@ -163,7 +163,7 @@ def tables(data: Dataset | None = None) -> dict[str, Any]:
     Example:
         >>> frames = tables()
         >>> len(frames["signatures"]), len(frames["campaign_asks"])
-        (114, 9)
+        (114, 12)
 
     """
     _pandas()

@@ -607,7 +607,9 @@ class Ask(_Record):
     """
     One ask or pledge of a campaign, verbatim, numbered as in the source.
 
-    *number* is ``None`` where the source does not number its asks.
+    *number* is ``None`` where the source does not number its asks. An ask
+    the text implies without putting it as an ask is ``inferred``, and its
+    *note* says why.
 
     Example:
         >>> import modslavery
@@ -621,6 +623,8 @@ class Ask(_Record):
     text: str = _text_field()
     start: int = _minimum_field(0)
     end: int = _end_field()
+    basis: Basis = field(default=Basis.STATED, validator=attrs.validators.instance_of(Basis))
+    note: str | None = None
 
 
 @frozen(kw_only=True, repr=False)
@@ -641,7 +645,7 @@ class Campaign(HTMLRepr, _Record):
     title: str
     title_basis: TitleBasis = field(validator=attrs.validators.instance_of(TitleBasis))
     audience: str
-    audience_evidence: Evidence
+    audience_evidence: tuple[Evidence, ...] = _text_field()
     date: DateClaim | None = None
     asks: tuple[Ask, ...] = ()
     support_claim: Evidence | None = None
@@ -742,9 +746,12 @@ class Entity(HTMLRepr, _Record):
 @frozen(kw_only=True, repr=False)
 class Mention(HTMLRepr, _Record):
     """
-    A place where a document names an organisation or an entity.
+    A place where a document names an organisation or an entity, or refers to a person by their office.
 
-    Exactly one of *organisation_id* and *entity_id* is set.
+    Exactly one of *organisation_id* and *entity_id* is set. A mention by
+    office ("the Home Secretary") is ``inferred``: its *evidence* quotes the
+    words of the same text that tie the office to the person, and its *note*
+    says how.
 
     Example:
         >>> import modslavery
@@ -762,11 +769,17 @@ class Mention(HTMLRepr, _Record):
     end: int = _end_field()
     organisation_id: str | None = _optional_reference_field()
     entity_id: str | None = _optional_reference_field()
+    basis: Basis = field(default=Basis.STATED, validator=attrs.validators.instance_of(Basis))
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Check that the mention points at exactly one thing."""
+        """Check that the mention points at exactly one thing, and that an inferred one has its evidence."""
         if (self.organisation_id is None) == (self.entity_id is None):
             msg = "exactly one of organisation_id and entity_id must be set"
+            raise ValueError(msg)
+        if self.basis is Basis.INFERRED and not self.evidence:
+            msg = "an inferred mention needs the evidence that ties its words to what it names"
             raise ValueError(msg)
 
     @property
