@@ -236,9 +236,13 @@ class TestUsage:
         assert (code, out) == (0, f"modslavery {modslavery.__version__} (data {modslavery.__data_version__})\n")
 
     def test_series_unit_outside_the_vocabulary_is_a_usage_error(self, capsys):
+        """As in 'statistics list': the usage of 'series' itself, and every valid unit (issue #20)."""
         code, _, err = run(capsys, "series", "government-funding", "--unit", "EUR")
         assert code == 2
-        assert err.splitlines()[-1].startswith("modslavery: error:")
+        assert err.startswith("usage: modslavery series ")
+        assert "invalid choice: 'EUR'" in err
+        for unit in modslavery.Unit:
+            assert repr(unit.value) in err
 
 
 class TestExport:

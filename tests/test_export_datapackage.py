@@ -95,3 +95,33 @@ def test_the_package_is_byte_identical_across_exports(tmp_path):
     assert files == sorted(p.name for p in second.iterdir())
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_every_path_the_descriptor_names_is_in_the_export(package_dir):
+    """Issue #20: no resource or source points at a file the export does not contain."""
+    d = descriptor(package_dir)
+
+    def paths(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "path" and not str(item).startswith("https://"):
+                    yield item
+                else:
+                    yield from paths(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from paths(item)
+
+    named = set(paths(d))
+    assert named == {r["path"] for r in d["resources"]}
+    written = {p.name for p in package_dir.iterdir()} - {"datapackage.json"}
+    assert named == written
+
+
+def test_sources_name_each_document_and_where_its_text_is(package_dir):
+    documents = modslavery.load().documents
+    titles = [source["title"] for source in descriptor(package_dir)["sources"]]
+    assert len(titles) == len(documents)
+    for title, doc in zip(titles, documents, strict=True):
+        assert title.startswith(doc.title)
+        assert f"documents.csv, id {doc.id}" in title

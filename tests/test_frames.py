@@ -136,3 +136,55 @@ class TestHTML:
         html = doc._repr_html_()
         assert f"({len(doc.text)} characters)" in html
         assert len(html) < len(doc.text)
+
+
+class TestEmptyAndOrdered:
+    """Issue #20: empty results give empty frames shaped like full ones; sets give rows in id order."""
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            lambda ds: ds.statistics.filter(year=1800),
+            lambda ds: ds.series("government-funding", geography="europe"),
+            lambda ds: ds.statistics_of("joint-statement-general-election"),
+            lambda ds: ds.campaigns_signed_by("Centre for Social Justice"),
+            lambda ds: ds.signed_exactly(3),
+            lambda ds: ds.signatures[:0],
+            lambda ds: ds.mentions[:0],
+            lambda ds: ds.entities[:0],
+        ],
+    )
+    def test_an_empty_result_has_the_columns_and_dtypes_of_a_full_one(self, ds, query):
+        result = query(ds)
+        assert len(result) == 0
+        empty = frames.to_dataframe(result)
+        full = frames.to_dataframe(
+            next(getattr(ds, a) for _, a, model in modslavery.dataset.FILES if _kind(result, model))
+        )
+        assert len(empty) == 0
+        assert list(empty.columns) == list(full.columns)
+        assert list(empty.dtypes) == list(full.dtypes)
+
+    def test_a_plain_empty_iterable_is_still_refused(self):
+        with pytest.raises(TypeError, match="cannot tell the kind of an empty iterable"):
+            frames.to_dataframe([])
+
+    def test_a_set_gives_rows_in_id_order(self, ds):
+        mayoral = set(ds.signatories("mayoral-pledge-2024"))
+        assert frames.to_dataframe(mayoral)["id"].tolist() == sorted(o.id for o in mayoral)
+        assert frames.to_dataframe(frozenset(ds.statistics))["id"].tolist() == sorted(ds.statistics.ids)
+
+    def test_an_unknown_table_lists_the_tables(self):
+        with pytest.raises(modslavery.NotFound) as info:
+            frames.table("nope")
+        message = str(info.value)
+        assert message.startswith("no table 'nope'; tables are: documents, ")
+        for table in TABLES:
+            assert table.name in message
+
+
+def _kind(result, model) -> bool:
+    """Whether *result* (empty) holds records of *model*: by the collection it came from."""
+    if isinstance(result, modslavery.OrganisationSet):
+        return model is modslavery.Organisation
+    return result._kind == model.__name__.lower()

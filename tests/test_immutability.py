@@ -112,11 +112,15 @@ def test_search_returns_a_fresh_list(cached: modslavery.Dataset) -> None:
     assert cached.organisations.search("trafficking") == expected
 
 
-def test_filter_results_are_tuples(cached: modslavery.Dataset) -> None:
+def test_filter_results_are_read_only_collections(cached: modslavery.Dataset) -> None:
     result = cached.statistics.filter(unit="people")
-    assert isinstance(result, tuple)
+    assert isinstance(result, modslavery.Statistics)
     with pytest.raises(AttributeError):
         result.append(None)  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        result._items = ()  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        result[0] = None  # type: ignore[index]
 
 
 def test_evolve_makes_a_copy(cached: modslavery.Dataset) -> None:

@@ -63,8 +63,13 @@ class TestSignatoryOverlap:
         signers = signers_by_campaign(ds)
         fig = plot.signatory_overlap()
         labels = [" ".join(t.get_text().split()) for t in fig.axes[1].get_yticklabels()]
-        expected = [f"{ds.campaigns[c].title} ({len(signers[c])} signatories)" for c in (GE, MAYORAL)]
+        marked = {"stated": "", "editorial": " [editorial title]"}
+        expected = [
+            f"{ds.campaigns[c].title}{marked[ds.campaigns[c].title_basis.value]} ({len(signers[c])} signatories)"
+            for c in (GE, MAYORAL)
+        ]
         assert labels == expected
+        assert "[editorial title]" in labels[0]  # the joint statement's title is ours
 
     def test_filled_dots_mark_each_bars_campaigns(self):
         """Black dots: bar 0 on row 0, bar 1 on row 1, bar 2 on both rows."""
@@ -138,7 +143,7 @@ class TestStatisticSeries:
         (x0, y0), (x1, y1) = lower_label.xy, lower_label.xyann
         assert x0 == x1
         assert y1 > y0  # the label (and arrow head) stand above the bar: the true value is higher
-        legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        legend = [t.get_text() for t in fig.legends[0].get_texts()]
         assert legend == ["exact figure", "lower bound: the true value is higher"]
 
     def test_an_upper_bound_points_down(self, ds):
@@ -148,13 +153,14 @@ class TestStatisticSeries:
         [label] = fig.axes[0].texts
         assert label.get_text() == "less than 1%"
         assert label.xy[1] < share.value  # the arrow points into the bar
-        legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        legend = [t.get_text() for t in fig.legends[0].get_texts()]
         assert legend == ["upper bound: the true value is lower"]
 
     def test_axes_title_and_ticks(self, ds):
         fig = plot.statistic_series("nrm-referrals")
         ax = fig.axes[0]
-        assert ax.get_title() == ds.measures["nrm-referrals"].label
+        assert fig.get_suptitle() == ds.measures["nrm-referrals"].label
+        assert ax.get_title() == "United Kingdom"  # both figures are the UK's, and the panel says so
         assert ax.get_ylabel() == "number of people"
         ticks = [t.get_text() for t in ax.get_xticklabels()]
         assert ticks == ["2016\nnews-jstac-launch", "2023\npledge-mayoral-2024"]
@@ -171,8 +177,10 @@ class TestStatisticSeries:
             plot.statistic_series("government-funding")
         gbp = [s.value for s in ds.statistics if s.measure_id == "government-funding" and s.unit.value == "GBP"]
         fig = plot.statistic_series("government-funding", unit="GBP")
-        assert sorted(bar_heights(fig.axes[0])) == sorted(gbp)
-        assert [t.get_text() for t in fig.axes[0].texts] == ["more than £2,000,000", "£1,000,000"]
+        assert sorted(h for ax in fig.axes for h in bar_heights(ax)) == sorted(gbp)
+        # the news report's UK figure and the blog's, which names no area, are not drawn on one axis
+        assert [ax.get_title() for ax in fig.axes] == ["United Kingdom", "area not stated"]
+        assert [[t.get_text() for t in ax.texts] for ax in fig.axes] == [["£1,000,000"], ["more than £2,000,000"]]
 
     def test_measure_record_accepted(self, ds):
         fig = plot.statistic_series(ds.measures["nrm-referrals"])
@@ -236,7 +244,57 @@ def test_source_lines_mark_editorial_titles_and_inferred_dates(ds) -> None:
             assert f"\u201c{doc.title}\u201d" in label
         else:
             assert "\u201c" not in label
-            assert "[title ours]" in label
+            assert f"{doc.title} [editorial title]" in label
         if doc.published is not None and doc.published.basis.value == "inferred":
             assert label.endswith("(inferred)")
-    assert _document_label(ds.documents["op-ed-stroud"]).endswith("not before 2015 (inferred)")
+    assert _document_label(ds.documents["op-ed-stroud"]).endswith("2015 or later (inferred)")
+
+
+class TestHonestSeries:
+    """Issue #20: no silent mix of areas, no figure drawn twice, each source cited once."""
+
+    def test_areas_get_panels_of_their_own(self, ds):
+        """The op-ed's 45 million worldwide and 12,000 in the UK are in two panels, each named."""
+        fig = plot.statistic_series("people-in-modern-slavery")
+        by_area = {}
+        for stat in ds.statistics:
+            if stat.measure_id == "people-in-modern-slavery":
+                by_area.setdefault(stat.geography.value, []).append(stat.value)
+        assert by_area == {"worldwide": [45000000], "united_kingdom": [12000]}
+        assert [ax.get_title() for ax in fig.axes] == ["Worldwide", "United Kingdom"]
+        assert [bar_heights(ax) for ax in fig.axes] == [[45000000], [12000]]
+
+    def test_a_figure_stated_twice_is_one_bar_citing_both(self, ds):
+        """The news report gives "108 different countries" twice; the chart draws 108 once and cites both quotes."""
+        text = ds.documents["news-jstac-launch"].text
+        assert text.count("108 different countries") == 2
+        stated = [s for s in ds.statistics if s.measure_id == "nrm-referral-countries"]
+        assert [s.value for s in stated] == [108, 108]
+        fig = plot.statistic_series("nrm-referral-countries")
+        assert [bar_heights(ax) for ax in fig.axes] == [[108]]
+        cited = all_text(fig)
+        for stat in stated:
+            assert stat.id in cited
+        assert "stated 2 times" in cited
+
+    def test_each_source_is_cited_once(self, ds):
+        for measure in ("people-in-modern-slavery", "nrm-referral-countries", "nrm-referrals"):
+            fig = plot.statistic_series(measure)
+            [source_line] = [t.get_text() for t in fig.texts if t.get_text().startswith("Sources:")]
+            flat = " ".join(source_line.split())
+            for document_id in {s.document_id for s in ds.statistics if s.measure_id == measure}:
+                assert flat.count(f"({document_id})") == 1, (measure, document_id)
+
+    def test_every_statistic_is_drawn(self, ds):
+        """Merging never loses a figure: each distinct figure of each measure has its bar."""
+        for measure in ds.measures:
+            units = {s.unit for s in ds.statistics if s.measure_id == measure.id}
+            for unit in units:
+                fig = plot.statistic_series(measure, unit=unit)
+                drawn = sorted(h for ax in fig.axes for h in bar_heights(ax))
+                expected = {
+                    (s.document_id, s.geography, s.value, s.period.start if s.period else None)
+                    for s in ds.statistics
+                    if s.measure_id == measure.id and s.unit is unit
+                }
+                assert drawn == sorted(float(value) for _, _, value, _ in expected), measure.id

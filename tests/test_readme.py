@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -38,3 +40,18 @@ def test_main_job_command_runs() -> None:
     result = subprocess.run([sys.executable, *run.split()[1:]], capture_output=True, text=True, check=True, cwd=ROOT)
     assert "5 documents" in result.stdout
     assert "114 signatures" in result.stdout
+
+
+def test_what_the_readme_says_lookup_takes_is_what_it_takes() -> None:
+    """Issue #20: lookup takes whole names, however written; part of a name is search's job, as the README now says."""
+    import modslavery
+
+    orgs = modslavery.load().organisations
+    assert "whole name" in README
+    assert "any spelling a person would type" not in README
+    for written in ("the snowdrop project", "THE SNOWDROP PROJECT", "Snowdrop Project", "snowdrop-project"):
+        assert orgs.lookup(written).id == "snowdrop-project"
+    with pytest.raises(modslavery.NotFound) as info:
+        orgs.lookup("snowdrop")
+    assert "The Snowdrop Project" in info.value.candidates
+    assert [org.id for org, _ in orgs.search("snowdrop")][:1] == ["snowdrop-project"]

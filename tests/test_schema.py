@@ -171,3 +171,29 @@ def test_write_schemas_writes_what_is_shipped(tmp_path):
     assert sorted(p.name for p in written) == sorted(p.name for p in SCHEMAS.glob("*.schema.json"))
     for path in written:
         assert path.read_bytes() == (SCHEMAS / path.name).read_bytes()
+
+
+@pytest.mark.parametrize("name", [*BUNDLED, "manifest.json"])
+def test_every_schema_has_its_own_id(name):
+    """Issue #20: an absolute $id per schema, so a validator's registry can hold them all."""
+    from modslavery.export.schema import schema_id
+
+    schema = bundled_schema(name)
+    assert schema["$id"] == schema_id(name) == "urn:modslavery:schemas:" + schema_filename(name)
+
+
+def test_the_schemas_resolve_by_id_from_one_registry():
+    """A $ref to another schema's $id resolves through a registry of all of them."""
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    from modslavery.export.schema import schema_id
+
+    registry = Registry().with_resources(
+        (schema_id(name), DRAFT202012.create_resource(bundled_schema(name))) for name in BUNDLED
+    )
+    wrapper = {"$schema": DRAFT, "$ref": schema_id("measures.json")}
+    checker = jsonschema.Draft202012Validator(wrapper, registry=registry)
+    assert checker.is_valid(load("measures.json"))
+    assert not checker.is_valid([{"id": "Not An Id", "label": "x", "description": "y"}])
+    assert len({bundled_schema(name)["$id"] for name in BUNDLED}) == len(BUNDLED)

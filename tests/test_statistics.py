@@ -63,3 +63,62 @@ def test_bad_criteria(ds) -> None:
         ds.statistics.filter(measure="nrm")
     with pytest.raises(ValueError):
         ds.statistics.filter(unit="furlongs")
+
+
+class TestRefusals:
+    """Issue #20: an unknown id is NotFound with the closest ids, a wrong type a TypeError saying what is expected."""
+
+    @pytest.mark.parametrize(
+        ("criterion", "value", "message", "closest"),
+        [
+            ("document", "op-ed", "no document with id 'op-ed'; did you mean 'op-ed-stroud'?", "op-ed-stroud"),
+            ("speaker", "rudd", "no entity with id 'rudd'; did you mean 'amber-rudd'?", "amber-rudd"),
+            ("measure", "nrm-referral", "no measure with id 'nrm-referral'; did you mean", "nrm-referrals"),
+        ],
+    )
+    def test_unknown_ids(self, ds, criterion, value, message, closest) -> None:
+        with pytest.raises(modslavery.NotFound) as info:
+            ds.statistics.filter(**{criterion: value})
+        assert str(info.value).startswith(message)
+        assert closest in info.value.candidates
+
+    def test_the_suggestions_are_real_ids(self, ds) -> None:
+        """The ids suggested are the data's: the document the user meant, and a person who is quoted."""
+        assert "op-ed-stroud" in ds.documents
+        assert ds.entities["amber-rudd"].kind.value == "person"
+        assert ds.statistics.filter(speaker="amber-rudd")
+
+    @pytest.mark.parametrize(
+        ("criteria", "message"),
+        [
+            ({"year": "2022"}, "year= takes a whole number such as 2022, not str '2022'"),
+            ({"year": 2022.0}, "year= takes a whole number such as 2022, not float 2022.0"),
+            ({"year": True}, "year= takes a whole number such as 2022, not bool True"),
+            ({"document": 3}, "document= takes a Document or its id (a str), not int 3"),
+            ({"speaker": 3}, "speaker= takes an Entity or its id (a str), not int 3"),
+            ({"unit": 3}, "unit= takes a Unit or its value (a str), not int 3"),
+        ],
+    )
+    def test_wrong_types(self, ds, criteria, message) -> None:
+        with pytest.raises(TypeError) as info:
+            ds.statistics.filter(**criteria)
+        assert str(info.value) == message
+
+    def test_a_record_of_another_kind_is_a_wrong_type(self, ds) -> None:
+        with pytest.raises(TypeError, match="document= takes a Document"):
+            ds.statistics.filter(document=ds.measures["nrm-referrals"])
+
+    def test_a_value_outside_the_vocabulary_lists_the_values(self, ds) -> None:
+        with pytest.raises(ValueError, match=r"no unit 'pounds'; unit values are: people, .*, GBP, USD") as info:
+            ds.statistics.filter(unit="pounds")
+        assert not isinstance(info.value, modslavery.NotFound)
+
+    def test_series_refuses_the_same_way(self, ds) -> None:
+        with pytest.raises(modslavery.NotFound, match="did you mean 'nrm-referrals'"):
+            ds.series("nrm-referals")
+        with pytest.raises(ValueError, match="no geography 'uk'"):
+            ds.series("nrm-referrals", geography="uk")
+
+    def test_series_by_geography(self, ds) -> None:
+        uk = ds.series("people-in-modern-slavery", geography="united_kingdom")
+        assert [s.value for s in uk] == [12000]

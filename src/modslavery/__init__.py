@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from modslavery._signatories import OrganisationSet, Overlap
     from modslavery._statistics import Statistics
     from modslavery.dataset import Dataset
-    from modslavery.export import export_csv, export_datapackage, export_json, export_sqlite
+    from modslavery.export import export_csv, export_datapackage, export_json, export_parquet, export_sqlite
     from modslavery.models import (
         Ask,
         Author,
@@ -105,6 +105,7 @@ __all__ = [
     "export_csv",
     "export_datapackage",
     "export_json",
+    "export_parquet",
     "export_sqlite",
     "load",
 ]
@@ -123,6 +124,7 @@ _LAZY = {
     "export_csv": "modslavery.export",
     "export_datapackage": "modslavery.export",
     "export_sqlite": "modslavery.export",
+    "export_parquet": "modslavery.export",
 }
 _MODELS = frozenset(
     {

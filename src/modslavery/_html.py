@@ -21,7 +21,9 @@ from typing import Any, cast
 
 import attrs
 
-__all__ = ["ROWS", "HTMLRepr", "record_html", "records_html"]
+from modslavery._words import date_text, title_text
+
+__all__ = ["ROWS", "HTMLRepr", "dataset_html", "record_html", "records_html"]
 
 #: How many records a collection shows.
 ROWS = 20
@@ -49,9 +51,8 @@ def _text(value: Any, limit: int) -> str:
     elif attrs.has(type(value)) and hasattr(value, "number"):
         text = f"{value.number}. {value.text}" if value.number is not None else str(value.text)  # an ask
     elif attrs.has(type(value)) and hasattr(value, "start") and hasattr(value, "basis"):
-        start, end = value.start, value.end
-        text = str(start) if start == end else f"{start or '?'} to {end or 'open'}"
-        text += f" ({value.basis.value})" + (f" “{value.label}”" if getattr(value, "label", None) else "")
+        text = date_text(value) or "undated"
+        text += f" “{value.label}”" if getattr(value, "label", None) else ""
     else:
         text = str(value)
     if len(text) > limit:
@@ -67,6 +68,13 @@ def _cell(value: Any, limit: int = _CELL) -> str:
     return _escape(_text(value, limit), quote=True)
 
 
+def _shown(record: Any, name: str) -> Any:
+    """A field's value as shown: a title the source does not state is marked as ours."""
+    if name == "title" and hasattr(record, "title_basis"):
+        return title_text(record)
+    return getattr(record, name)
+
+
 def record_html(record: object) -> str:
     """
     One record as a two-column HTML table of its fields.
@@ -78,7 +86,7 @@ def record_html(record: object) -> str:
 
     """
     rows = "".join(
-        f"<tr><th>{_escape(f.name)}</th><td>{_cell(getattr(record, f.name), _LONG)}</td></tr>" for f in _fields(record)
+        f"<tr><th>{_escape(f.name)}</th><td>{_cell(_shown(record, f.name), _LONG)}</td></tr>" for f in _fields(record)
     )
     caption = _escape(type(record).__name__)
     return f'<table class="modslavery"><caption>{caption}</caption>{rows}</table>'
@@ -103,7 +111,28 @@ def records_html(records: Iterable[object], kind: str = "record") -> str:
     names = [f.name for f in _fields(items[0])]
     head = "<tr>" + "".join(f"<th>{_escape(n)}</th>" for n in names) + "</tr>"
     body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(getattr(item, n))}</td>" for n in names) + "</tr>" for item in items[:ROWS]
+        "<tr>" + "".join(f"<td>{_cell(_shown(item, n))}</td>" for n in names) + "</tr>" for item in items[:ROWS]
+    )
+    return f'<table class="modslavery"><caption>{caption}</caption>{head}{body}</table>'
+
+
+def dataset_html(source: str, data_version: str | None, collections: Iterable[tuple[str, str, int]]) -> str:
+    """
+    A data set as an HTML table: where it came from, its data version, and each collection's type and count.
+
+    *data_version* is ``None`` for a data set not bundled with the package (its version is not known).
+
+    Example:
+        >>> print(dataset_html("here", None, [("documents", "Records", 5)]))  # doctest: +ELLIPSIS
+        <table class="modslavery"><caption>Dataset from here, data version unknown</caption>...<td>documents</td>...
+
+    """
+    version = f"data {data_version}" if data_version is not None else "data version unknown"
+    caption = _escape(f"Dataset from {source}, {version}")
+    head = "<tr><th>collection</th><th>type</th><th>records</th></tr>"
+    body = "".join(
+        f"<tr><td>{_escape(name)}</td><td>{_escape(kind)}</td><td>{count}</td></tr>"
+        for name, kind, count in collections
     )
     return f'<table class="modslavery"><caption>{caption}</caption>{head}{body}</table>'
 

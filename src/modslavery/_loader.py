@@ -17,7 +17,7 @@ from modslavery._about import __data_version__
 from modslavery._files import bundled_files
 from modslavery._format import MANIFEST
 from modslavery._read import read_parts
-from modslavery.dataset import Dataset
+from modslavery.dataset import BUNDLED_SOURCE, Dataset
 from modslavery.errors import DataError
 from modslavery.integrity import read_manifest
 
@@ -49,7 +49,7 @@ def _load_bundled() -> Dataset:
             raise DataError([f"{name}: differs from {MANIFEST}: {_EDITED}"])
         return data
 
-    return Dataset(read_parts(read), source="modslavery (bundled)")
+    return Dataset(read_parts(read), source=BUNDLED_SOURCE)
 
 
 def load() -> Dataset:

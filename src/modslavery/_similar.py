@@ -57,15 +57,19 @@ class TrigramIndex:
         self._postings = postings
         self._sizes = sizes
 
-    def similar(self, query: str, minimum: float = 0.0) -> list[tuple[int, float]]:
+    def similar(self, query: str, minimum: float = 0.0, *, within: bool = False) -> list[tuple[int, float]]:
         """
         The position and Dice coefficient of each indexed string that shares a trigram with *query*, from *minimum*.
 
-        Most similar first, then by position.
+        With *within*, the score is instead the share of the query's trigrams
+        that the string holds, so a query found inside a longer string scores
+        high. Most similar first, then by position.
 
         Example:
             >>> TrigramIndex(["hope", "hope for justice"]).similar("hope", 0.5)
             [(0, 1.0)]
+            >>> TrigramIndex(["amber-rudd", "theresa-may"]).similar("rudd", 0.5, within=True)
+            [(0, 0.6)]
 
         """
         grams = trigrams(query)
@@ -75,7 +79,10 @@ class TrigramIndex:
             if posting is not None:
                 counts.update(posting)  # counted in C, one pass over the posting
         size, sizes = len(grams), self._sizes
-        found = [(index, 2 * shared / (size + sizes[index])) for index, shared in counts.items()]
+        if within:
+            found = [(index, shared / size) for index, shared in counts.items()]
+        else:
+            found = [(index, 2 * shared / (size + sizes[index])) for index, shared in counts.items()]
         found = [pair for pair in found if pair[1] >= minimum]
         found.sort(key=lambda pair: (-pair[1], pair[0]))
         return found

@@ -11,23 +11,50 @@ Example:
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
+from typing import TypeVar
 
 from modslavery._records import Records
-from modslavery.errors import NotFound
-from modslavery.models import Document, Geography, Measure, Qualifier, Statistic, Unit
+from modslavery.models import Document, Entity, Geography, Measure, Qualifier, Statistic, Unit
 
 __all__ = ["Statistics"]
 
+E = TypeVar("E", bound=enum.Enum)
+R = TypeVar("R", Document, Measure, Entity)
 
-def _id(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (Document, Measure)):
-        return value.id
-    if isinstance(value, str):
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "AEIO" else "a ") + noun  # "a Unit", "an Entity"
+
+
+def _id(name: str, value: object, record: type[Document | Measure | Entity]) -> str | None:
+    if value is None or isinstance(value, str):
         return value
-    msg = f"expected a record or an id, not {type(value).__name__}"
+    if isinstance(value, record):
+        return value.id
+    msg = f"{name}= takes {_a(record.__name__)} or its id (a str), not {type(value).__name__} {value!r}"
+    raise TypeError(msg)
+
+
+def _member(name: str, value: object, vocabulary: type[E]) -> E | None:
+    if value is None or isinstance(value, vocabulary):
+        return value
+    if not isinstance(value, str):
+        msg = f"{name}= takes {_a(vocabulary.__name__)} or its value (a str), not {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    try:
+        return vocabulary(value)
+    except ValueError:
+        values = ", ".join(str(member.value) for member in vocabulary)
+        msg = f"no {name} {value!r}; {name.replace('_', ' ')} values are: {values}"
+        raise ValueError(msg) from None
+
+
+def _year(value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    msg = f"year= takes a whole number such as 2022, not {type(value).__name__} {value!r}"
     raise TypeError(msg)
 
 
@@ -40,9 +67,18 @@ def _covers(stat: Statistic, year: int) -> bool:
     return (first is None or first <= year) and (last is None or year <= last)
 
 
+def _period_order(stat: Statistic) -> tuple[tuple[int, int, int], str]:
+    return (stat.period.sort_key if stat.period else (9999, 99, 99), stat.id)
+
+
 class Statistics(Records[Statistic]):
     """
-    Statistics with :meth:`filter` and :meth:`series`.
+    Statistics with :meth:`filter` and :meth:`series`, which return statistics too.
+
+    A data set's statistics know its documents, measures and entities, so a
+    criterion naming an id that is not in the data raises
+    :class:`~modslavery.NotFound` with the closest ids; a collection made
+    without them (``Statistics(records)``) checks no ids.
 
     Example:
         >>> import modslavery
@@ -51,12 +87,27 @@ class Statistics(Records[Statistic]):
 
     """
 
-    __slots__ = ("_measures",)
-    _measures: frozenset[str]
+    __slots__ = ("_documents", "_entities", "_measures")
+    _documents: Records[Document] | None
+    _entities: Records[Entity] | None
+    _measures: Records[Measure] | None
 
-    def __init__(self, items: Iterable[Statistic], *, measures: Iterable[str] = ()) -> None:
-        object.__setattr__(self, "_measures", frozenset(measures))  # past the read-only __setattr__, as in Records
+    def __init__(
+        self,
+        items: Iterable[Statistic],
+        *,
+        documents: Records[Document] | None = None,
+        measures: Records[Measure] | None = None,
+        entities: Records[Entity] | None = None,
+    ) -> None:
+        set_field = object.__setattr__  # past the read-only __setattr__, as in Records
+        set_field(self, "_documents", documents)
+        set_field(self, "_measures", measures)
+        set_field(self, "_entities", entities)
         super().__init__(items, kind="statistic")
+
+    def _derive(self, items: Iterable[Statistic]) -> Statistics:
+        return Statistics(items, documents=self._documents, measures=self._measures, entities=self._entities)
 
     def filter(
         self,
@@ -67,33 +118,39 @@ class Statistics(Records[Statistic]):
         geography: Geography | str | None = None,
         qualifier: Qualifier | str | None = None,
         year: int | None = None,
-        speaker: str | None = None,
-    ) -> tuple[Statistic, ...]:
+        speaker: Entity | str | None = None,
+    ) -> Statistics:
         """
         The statistics that match every criterion given, in data order.
 
-        *year* keeps statistics whose period includes that year; *speaker* is a
-        person's entity id. Enum criteria take the member or its value.
+        *year* keeps statistics whose period includes that year; *speaker* is the
+        person quoted (an :class:`~modslavery.Entity` or its id). Enum criteria
+        take the member or its value.
 
         Raises:
-            ValueError: a unit, geography or qualifier that is not in its vocabulary.
-            NotFound: a measure id that is not in the data.
+            NotFound: a document, measure or speaker id that is not in the data; the message names the closest ids.
+            ValueError: a unit, geography or qualifier that is not in its vocabulary; the message lists the values.
+            TypeError: a criterion of the wrong type, such as ``year="2022"``; the message says what is expected.
 
         Example:
             >>> import modslavery
-            >>> [s.value for s in modslavery.load().statistics.filter(geography="england_and_wales", year=2022)]
+            >>> stats = modslavery.load().statistics
+            >>> [s.value for s in stats.filter(geography="england_and_wales", year=2022)]
             [10454, 1, 95]
+            >>> stats.filter(document="op-ed")
+            Traceback (most recent call last):
+            ...
+            modslavery.errors.NotFound: no document with id 'op-ed'; did you mean 'op-ed-stroud'?
 
         """
-        measure_id = _id(measure)
-        if measure_id is not None and measure_id not in self._measures:
-            msg = f"no measure with id {measure_id!r}; measures are: {', '.join(sorted(self._measures))}"
-            raise NotFound(msg)
-        document_id = _id(document)
-        unit_ = None if unit is None else Unit(unit)
-        geography_ = None if geography is None else Geography(geography)
-        qualifier_ = None if qualifier is None else Qualifier(qualifier)
-        return tuple(
+        document_id = _known(_id("document", document, Document), self._documents)
+        measure_id = _known(_id("measure", measure, Measure), self._measures)
+        speaker_id = _known(_id("speaker", speaker, Entity), self._entities)
+        unit_ = _member("unit", unit, Unit)
+        geography_ = _member("geography", geography, Geography)
+        qualifier_ = _member("qualifier", qualifier, Qualifier)
+        year_ = _year(year)
+        return self._derive(
             s
             for s in self._items
             if (document_id is None or s.document_id == document_id)
@@ -101,15 +158,24 @@ class Statistics(Records[Statistic]):
             and (unit_ is None or s.unit is unit_)
             and (geography_ is None or s.geography is geography_)
             and (qualifier_ is None or s.qualifier is qualifier_)
-            and (year is None or _covers(s, year))
-            and (speaker is None or s.speaker_id == speaker)
+            and (year_ is None or _covers(s, year_))
+            and (speaker_id is None or s.speaker_id == speaker_id)
         )
 
-    def series(self, measure: Measure | str, *, unit: Unit | str | None = None) -> tuple[Statistic, ...]:
+    def series(
+        self,
+        measure: Measure | str,
+        *,
+        unit: Unit | str | None = None,
+        geography: Geography | str | None = None,
+    ) -> Statistics:
         """
-        The statistics of one measure ordered by period (undated ones last).
+        The statistics of one measure ordered by period (undated ones last), then by id.
 
-        Pass *unit* to keep one unit where a measure is stated in several (such as GBP and USD).
+        Pass *unit* to keep one unit where a measure is stated in several (such
+        as GBP and USD), and *geography* to keep one area. A series may hold two
+        statistics of one document that state the same figure twice;
+        :func:`modslavery.plot.statistic_series` draws them as one mark.
 
         Example:
             >>> import modslavery
@@ -117,5 +183,12 @@ class Statistics(Records[Statistic]):
             [2000000, 1000000]
 
         """
-        chosen = self.filter(measure=measure, unit=unit)
-        return tuple(sorted(chosen, key=lambda s: (s.period.sort_key if s.period else (9999, 99, 99), s.id)))
+        chosen = self.filter(measure=measure, unit=unit, geography=geography)
+        return self._derive(sorted(chosen, key=_period_order))
+
+
+def _known(record_id: str | None, records: Records[R] | None) -> str | None:
+    """*record_id* once *records* (when known) has it; else :class:`~modslavery.NotFound` naming the closest ids."""
+    if record_id is None or records is None:
+        return record_id
+    return records[record_id].id

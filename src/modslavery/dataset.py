@@ -16,9 +16,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from modslavery._about import __data_version__
 from modslavery._checks import check_parts
 from modslavery._files import DEFAULT_MAX_FILE_BYTES, directory_reader
 from modslavery._format import FILES, Parts
+from modslavery._html import dataset_html
 from modslavery._json import DEFAULT_MAX_DEPTH
 from modslavery._organisations import Organisations, build_name_index
 from modslavery._read import read_parts
@@ -31,16 +33,21 @@ from modslavery.models import (
     Document,
     Entity,
     Exclusion,
+    Geography,
     Judgement,
     Measure,
     Mention,
     Organisation,
     Signature,
     Statistic,
+    Unit,
 )
 from modslavery.names import name_key
 
-__all__ = ["FILES", "Dataset", "Parts"]
+__all__ = ["BUNDLED_SOURCE", "FILES", "Dataset", "Parts"]
+
+#: The :attr:`Dataset.source` of the data set :func:`modslavery.load` gives: the data of this package's version.
+BUNDLED_SOURCE = "modslavery (bundled)"
 
 
 class Dataset:
@@ -112,11 +119,14 @@ class Dataset:
         init(self, "source", source)
         init(self, "documents", Records(parts.documents, kind="document"))
         init(self, "measures", Records(parts.measures, kind="measure"))
-        init(self, "statistics", Statistics(parts.statistics, measures=(m.id for m in parts.measures)))
+        init(self, "entities", Records(parts.entities, kind="entity"))
+        statistics = Statistics(
+            parts.statistics, documents=self.documents, measures=self.measures, entities=self.entities
+        )
+        init(self, "statistics", statistics)
         init(self, "organisations", Organisations(parts.organisations, index=name_index))
         init(self, "campaigns", Records(parts.campaigns, kind="campaign"))
         init(self, "signatures", Records(parts.signatures, kind="signature"))
-        init(self, "entities", Records(parts.entities, kind="entity"))
         init(self, "mentions", Records(parts.mentions, kind="mention"))
         init(self, "judgements", Records(parts.judgements, kind="judgement"))
         init(self, "exclusions", Records(parts.exclusions, kind="exclusion"))
@@ -189,6 +199,21 @@ class Dataset:
         counts = ", ".join(f"{attribute}={len(getattr(self, attribute))}" for _, attribute, _ in FILES)
         return f"<Dataset from {self.source}: {counts}>"
 
+    def _repr_html_(self) -> str:
+        """
+        The collections with their types and counts, the source and the data version, as an HTML table for Jupyter.
+
+        Example:
+            >>> import modslavery
+            >>> html = modslavery.load()._repr_html_()
+            >>> "<td>statistics</td><td>Statistics</td><td>20</td>" in html, modslavery.__data_version__ in html
+            (True, True)
+
+        """
+        collections = [(a, type(getattr(self, a)).__name__, len(getattr(self, a))) for _, a, _ in FILES]
+        version = __data_version__ if self.source == BUNDLED_SOURCE else None
+        return dataset_html(self.source, version, collections)
+
     # -- relations -------------------------------------------------------
 
     def signatories(self, campaign: Campaign | str) -> OrganisationSet:
@@ -207,7 +232,7 @@ class Dataset:
         """
         return self._signatories[self._campaign_id(campaign)]
 
-    def signatures_of(self, campaign: Campaign | str) -> tuple[Signature, ...]:
+    def signatures_of(self, campaign: Campaign | str) -> Records[Signature]:
         """
         A campaign's signatures in source order.
 
@@ -217,9 +242,9 @@ class Dataset:
             'A21 UK'
 
         """
-        return self._signatures_by_campaign[self._campaign_id(campaign)]
+        return Records(self._signatures_by_campaign[self._campaign_id(campaign)], kind="signature")
 
-    def campaigns_signed_by(self, organisation: Organisation | str) -> tuple[Campaign, ...]:
+    def campaigns_signed_by(self, organisation: Organisation | str) -> Records[Campaign]:
         """
         The campaigns an organisation signed, in campaign order.
 
@@ -236,9 +261,9 @@ class Dataset:
             organisation_id = self.organisations[organisation.id].id
         else:
             organisation_id = self.organisations.lookup(organisation).id
-        return self._campaigns_by_organisation.get(organisation_id, ())
+        return Records(self._campaigns_by_organisation.get(organisation_id, ()), kind="campaign")
 
-    def statistics_of(self, document: Document | str) -> tuple[Statistic, ...]:
+    def statistics_of(self, document: Document | str) -> Statistics:
         """
         All statistics a document states, in text order.
 
@@ -248,9 +273,10 @@ class Dataset:
             [50, 17004]
 
         """
-        return self._statistics_by_document[self._document_id(document)]
+        by_document = self._statistics_by_document[self._document_id(document)]
+        return Statistics(by_document, documents=self.documents, measures=self.measures, entities=self.entities)
 
-    def mentions_in(self, document: Document | str) -> tuple[Mention, ...]:
+    def mentions_in(self, document: Document | str) -> Records[Mention]:
         """
         Every mention of an organisation or entity in a document, in text order.
 
@@ -260,9 +286,9 @@ class Dataset:
             True
 
         """
-        return self._mentions_by_document[self._document_id(document)]
+        return Records(self._mentions_by_document[self._document_id(document)], kind="mention")
 
-    def documents_mentioning(self, target: Organisation | Entity | str) -> tuple[Document, ...]:
+    def documents_mentioning(self, target: Organisation | Entity | str) -> Records[Document]:
         """
         The documents that name an organisation, person, law, report or programme, in document order.
 
@@ -279,11 +305,15 @@ class Dataset:
 
         """
         ids = {m.document_id for m in self._mentions_by_target.get(self._target_id(target), ())}
-        return tuple(d for d in self.documents if d.id in ids)
+        return Records((d for d in self.documents if d.id in ids), kind="document")
 
-    def series(self, measure: Measure | str, *, unit: str | None = None) -> tuple[Statistic, ...]:
+    def series(
+        self, measure: Measure | str, *, unit: Unit | str | None = None, geography: Geography | str | None = None
+    ) -> Statistics:
         """
-        The statistics of one measure ordered by period: a time series across documents.
+        The statistics of one measure ordered by period, then id: a time series across documents.
+
+        See :meth:`Statistics.series` for *unit* and *geography*.
 
         Example:
             >>> import modslavery
@@ -291,7 +321,7 @@ class Dataset:
             [('news-jstac-launch', 3800), ('pledge-mayoral-2024', 17004)]
 
         """
-        return self.statistics.series(measure, unit=unit)
+        return self.statistics.series(measure, unit=unit, geography=geography)
 
     # -- set operations: no campaigns means every campaign ------------------
 

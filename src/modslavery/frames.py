@@ -10,6 +10,11 @@ as tuple cells. :func:`table` gives any export table, link tables included
 not import pandas; asking for a frame without pandas raises
 :class:`PandasMissing`, an ``ImportError``.
 
+Rows come in the order of what is passed (a collection's order, or id order
+for a set); an empty result gives an empty frame with the same columns and
+dtypes as a full one. The functions are typed with ``pandas.DataFrame`` (for
+mypy, install ``pandas-stubs``).
+
 Example:
     >>> import modslavery
     >>> from modslavery import frames
@@ -22,17 +27,21 @@ Example:
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
 import modslavery
 from modslavery._format import FILES
 from modslavery._records import Records
+from modslavery._signatories import OrganisationSet
+from modslavery.errors import NotFound
 from modslavery.export._fields import fields_of
 from modslavery.export._tables import _PLANS, TABLE, TABLES, _rows, table_rows
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from modslavery.dataset import Dataset
 
 __all__ = ["PandasMissing", "table", "tables", "to_dataframe"]
@@ -51,9 +60,9 @@ class PandasMissing(ImportError):  # noqa: N818 - reads as the condition, like M
     """
 
 
-def _pandas() -> Any:
+def _require_pandas() -> None:
     try:
-        return importlib.import_module("pandas")
+        import pandas as pd  # noqa: F401, PLC0415 - pandas is optional and heavy
     except ImportError as error:
         msg = f"DataFrames need pandas, which is not installed: {_INSTALL}"
         raise PandasMissing(msg, name="pandas") from error
@@ -72,19 +81,26 @@ def _dtype(kind: str, values: list[Any]) -> str | None:
     return None
 
 
-def _frame(columns: list[tuple[str, str]], rows: list[tuple[Any, ...]]) -> Any:
-    pd = _pandas()
-    data = {}
+def _frame(columns: list[tuple[str, str]], rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    _require_pandas()
+    import pandas as pd  # noqa: PLC0415 - pandas is optional and heavy
+
+    data: dict[str, pd.Series[Any]] = {}
     for index, (name, kind) in enumerate(columns):
         values = [row[index] for row in rows]
         dtype = _dtype(kind, values)
         data[name] = pd.Series(values, dtype=dtype if dtype is not None else object)
-    return pd.DataFrame(data, columns=[name for name, _ in columns])
+    frame: pd.DataFrame = pd.DataFrame(data, columns=[name for name, _ in columns])
+    return frame
 
 
 def _collection(records: Iterable[object]) -> tuple[str, list[object]]:
-    items = list(records)
     by_model = {model: attribute for _, attribute, model in FILES}
+    if isinstance(records, AbstractSet) and not isinstance(records, OrganisationSet):
+        # A set has no order of its own: rows in id order, as an OrganisationSet iterates.
+        items = sorted(records, key=lambda item: str(getattr(item, "id", "")))
+    else:
+        items = list(records)
     if items:
         attribute = by_model.get(type(items[0]))
         if attribute is None or any(type(item) is not type(items[0]) for item in items):
@@ -94,19 +110,25 @@ def _collection(records: Iterable[object]) -> tuple[str, list[object]]:
     if isinstance(records, Records):
         kinds = {attribute.removesuffix("s"): attribute for attribute in by_model.values()} | {"entity": "entities"}
         return kinds[records._kind], items  # noqa: SLF001 - same package
-    msg = "to_dataframe() cannot tell the kind of an empty iterable; pass a collection"
+    if isinstance(records, OrganisationSet):
+        return "organisations", items
+    msg = "to_dataframe() cannot tell the kind of an empty iterable; pass a collection or a query's result"
     raise TypeError(msg)
 
 
-def to_dataframe(records: Iterable[object]) -> Any:
+def to_dataframe(records: Iterable[object]) -> pd.DataFrame:
     """
     One collection (or an iterable of records of one kind) as a ``pandas.DataFrame``.
 
     Integers use pandas' nullable ``Int64``, texts ``string``; a missing value is ``<NA>``.
+    Rows keep the order of *records*; a ``set`` or ``frozenset`` gives them in id order.
+    An empty collection or query result (``ds.statistics.filter(year=1800)``)
+    gives an empty frame with the columns of a full one.
 
     Raises:
         PandasMissing: pandas is not installed.
-        TypeError: the records are not all of one modslavery record type.
+        TypeError: the records are not all of one modslavery record type, or an
+            empty iterable that is not a collection leaves the kind unknown.
 
     Example:
         >>> import modslavery
@@ -129,19 +151,19 @@ def to_dataframe(records: Iterable[object]) -> Any:
     return _frame(columns, rows)
 
 
-def _all(plan: Any) -> Iterable[Any]:
+def _all(plan: Any) -> Iterable[Any]:  # a _Plan, private to export._tables
     yield plan
     for child in plan.children:
         yield from _all(child)
 
 
-def table(name: str, data: Dataset | None = None) -> Any:
+def table(name: str, data: Dataset | None = None) -> pd.DataFrame:
     """
     One table of the exports (see :mod:`modslavery.export`) as a DataFrame, link tables included.
 
     Raises:
         PandasMissing: pandas is not installed.
-        KeyError: no table of that name.
+        NotFound: no table of that name; the message lists the tables.
 
     Example:
         >>> df = table("organisation_aliases")
@@ -149,14 +171,17 @@ def table(name: str, data: Dataset | None = None) -> Any:
         ['organisation_id', 'position', 'alias']
 
     """
-    spec = TABLE[name]
-    _pandas()
+    spec = TABLE.get(name)
+    if spec is None:
+        msg = f"no table {name!r}; tables are: {', '.join(TABLE)}"
+        raise NotFound(msg)
+    _require_pandas()
     if data is None:
         data = modslavery.load()
     return _frame([(c.name, c.type) for c in spec.columns], table_rows(data)[name])
 
 
-def tables(data: Dataset | None = None) -> dict[str, Any]:
+def tables(data: Dataset | None = None) -> dict[str, pd.DataFrame]:
     """
     Every table of the exports as a DataFrame, by table name.
 
@@ -166,7 +191,7 @@ def tables(data: Dataset | None = None) -> dict[str, Any]:
         (114, 12)
 
     """
-    _pandas()
+    _require_pandas()
     if data is None:
         data = modslavery.load()
     rows = table_rows(data)

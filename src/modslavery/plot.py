@@ -19,13 +19,16 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import modslavery
 from modslavery._about import __data_version__
-from modslavery.models import Basis, Campaign, Document, Measure, Qualifier, Statistic, TitleBasis, Unit
+from modslavery._points import SeriesPoint, geography_name, series_points
+from modslavery._words import date_text, title_text
+from modslavery.models import Campaign, Document, Geography, Measure, Qualifier, Unit
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -73,14 +76,20 @@ def _dataset(ds: Dataset | None) -> Dataset:
     return modslavery.load()
 
 
-def _cite(fig: Figure, text: str) -> None:
-    """Put a source line under the figure and keep room for it in the layout."""
-    lines = text.count("\n") + 1
-    share = min(0.08 * lines, 0.3)
+def _cite(fig: Figure, text: str, *, legend: bool = False) -> None:
+    """Put a source line (wrapped to the figure's width) under the figure, and its legend above it if any."""
+    width, height = fig.get_size_inches()
+    wrap = functools.partial(textwrap.wrap, width=int(width * 17), break_on_hyphens=False)  # ids stay whole
+    lines = [line for paragraph in text.split("\n") for line in wrap(paragraph)]
+    line = 8 * 1.3 / 72 / height  # a line of 8-point text, as a share of the figure's height
+    text_share = 0.02 + line * len(lines)
+    share = text_share + (0.07 if legend else 0.0)
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.set(rect=(0, share, 1, 1 - share))  # type: ignore[call-arg]
-    fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=8, color="#444444", wrap=True)
+    fig.text(0.01, 0.01, "\n".join(lines), ha="left", va="bottom", fontsize=8, color="#444444")
+    if legend and fig.legends:
+        fig.legends[0].set_bbox_to_anchor((0.5, text_share), transform=fig.transFigure)
 
 
 def _format_value(value: float, unit: Unit) -> str:
@@ -99,12 +108,8 @@ def _axis_label(unit: Unit) -> str:
     return f"number of {name}" if unit in _COUNTED else name
 
 
-def _period_label(stat: Statistic) -> str:
-    period = stat.period
-    if period is None or (period.start is None and period.end is None):
-        return "undated"
-    start, end = str(period.start or "?"), str(period.end or "…")
-    return start if start == end else f"{start} to {end}"
+def _period_label(point: SeriesPoint) -> str:
+    return date_text(point.period) or "no period stated"
 
 
 def signatory_overlap(campaigns: Sequence[Campaign | str] = (), *, ds: Dataset | None = None) -> Figure:
@@ -163,7 +168,7 @@ def signatory_overlap(campaigns: Sequence[Campaign | str] = (), *, ds: Dataset |
         dots_ax.scatter([x] * len(combo), combo, s=90, color="black", zorder=3)
         if len(combo) > 1:
             dots_ax.plot([x, x], [min(combo), max(combo)], color="black", linewidth=2, zorder=2)
-    names = [textwrap.fill(f"{c.title} ({len(m)} signatories)", 34) for c, m in zip(chosen, members, strict=True)]
+    names = [textwrap.fill(f"{title_text(c)} ({len(m)} signatories)", 34) for c, m in zip(chosen, members, strict=True)]
     dots_ax.set_yticks(range(n), names)
     dots_ax.set_ylim(n - 0.5, -0.5)
     dots_ax.set_xlim(-0.6, len(combinations) - 0.4)
@@ -182,14 +187,19 @@ def statistic_series(
     measure: Measure | str = "nrm-referrals", *, unit: Unit | str | None = None, ds: Dataset | None = None
 ) -> Figure:
     """
-    A bar chart of one measure across periods, qualifiers shown honestly.
+    A bar chart of one measure across periods, one panel per area, qualifiers shown honestly.
 
-    One bar per statistic in :meth:`~modslavery.Dataset.series` order. An exact
-    figure is a solid bar; a bound ("more than", "at least") is a hatched bar
-    with an arrow pointing the way the true value lies; an estimate or an
-    approximate figure is hatched. Every bar is labelled with the figure as the
-    text qualifies it (for example "more than 3,800") and, beneath it, with its
-    period and source document.
+    The statistics of :meth:`~modslavery.Dataset.series` become one bar per
+    figure (:func:`modslavery._points.series_points`): a document that states
+    the same figure twice gives one bar, and the source line cites both
+    statistics. Figures for different areas are never drawn on one axis: each
+    area (worldwide, United Kingdom, ..., or "area not stated") has its own
+    panel, titled with its name and scaled on its own. An exact figure is a
+    solid bar; a bound ("more than", "at least") is a hatched bar with an arrow
+    pointing the way the true value lies; an estimate or an approximate figure
+    is hatched. Every bar is labelled with the figure as the text qualifies it
+    (for example "more than 3,800") and, beneath it, with its period and
+    source document. The source line names each document once.
 
     Args:
         measure: a :class:`~modslavery.Measure` or its id.
@@ -197,7 +207,8 @@ def statistic_series(
         ds: the data set; the bundled one if ``None``.
 
     Returns:
-        A matplotlib figure with one axes (``fig.axes[0]``).
+        A matplotlib figure with one axes per area (``fig.axes``), in the order of
+        :class:`~modslavery.Geography`, "area not stated" last.
 
     Raises:
         ImportError: matplotlib is not installed.
@@ -207,76 +218,97 @@ def statistic_series(
     Example:
         >>> from modslavery import plot
         >>> fig = plot.statistic_series("nrm-referrals")
-        >>> [text.get_text() for text in fig.axes[0].texts]
-        ['more than 3,800', '17,004']
+        >>> [text.get_text() for text in fig.axes[0].texts], fig.axes[0].get_title()
+        (['more than 3,800', '17,004'], 'United Kingdom')
+        >>> [ax.get_title() for ax in plot.statistic_series("people-in-modern-slavery").axes]
+        ['Worldwide', 'United Kingdom']
 
     """
     data = _dataset(ds)
     measure_id = measure.id if isinstance(measure, Measure) else measure
     label = data.measures[measure_id].label
-    series = data.series(measure_id, unit=None if unit is None else Unit(unit).value)
+    series = data.series(measure_id, unit=unit)
     units = {s.unit for s in series}
     if len(units) > 1:
         names = ", ".join(sorted(u.value for u in units))
         msg = f"the series of {measure_id!r} mixes units ({names}); pass unit= one of them"
         raise ValueError(msg)
 
-    fig = _new_figure(max(8.0, 1.8 * len(series) + 3.5), 5.0)
-    ax = fig.subplots()
-    xs = list(range(len(series)))
-    top = max((float(s.value) for s in series), default=1.0)
-    for x, stat in enumerate(series):
-        exact = stat.qualifier is Qualifier.EXACT
+    panels: dict[Geography | None, list[SeriesPoint]] = {}
+    for point in series_points(series):
+        panels.setdefault(point.geography, []).append(point)
+    sizes = [len(points) for points in panels.values()] or [1]
+    fig = _new_figure(max(8.0, 1.8 * sum(sizes) + 2.2 * len(sizes) + 1.3), 5.0)
+    axes = fig.subplots(1, len(sizes), squeeze=False, width_ratios=[size + 0.8 for size in sizes])[0]
+    for ax, (geography, points) in zip(axes, panels.items(), strict=False):
+        _bars(ax, points)
+        ax.set_title(geography_name(geography))
+        ax.set_xlabel("period stated by the source, and source document", fontsize=9)
+    axes[0].set_ylabel(_axis_label(series[0].unit) if series else "")
+    fig.suptitle(label)
+    qualifiers = {s.qualifier for s in series}
+    if qualifiers - {Qualifier.EXACT}:
+        _legend(fig, qualifiers)
+    _cite(fig, _sources(data, series_points(series)) + f"\n{_provenance(ds)}", legend=bool(fig.legends))
+    return fig
+
+
+def _bars(ax: Axes, points: Sequence[SeriesPoint]) -> None:
+    """One bar per figure on *ax*, labelled with the figure as the text qualifies it."""
+    top = max((float(p.value) for p in points), default=1.0)
+    for x, point in enumerate(points):
+        exact = point.qualifier is Qualifier.EXACT
         ax.bar(
             x,
-            stat.value,
+            point.value,
             width=0.6,
             color=_COLOUR if exact else _PALE,
             edgecolor=_COLOUR,
             hatch=None if exact else "//",
         )
-        text = _PHRASES[stat.qualifier] + _format_value(stat.value, stat.unit)
-        value = float(stat.value)
-        if stat.qualifier in _LOWER_BOUNDS:  # an arrow up from the bar to the label: the true value lies above
+        text = _PHRASES[point.qualifier] + _format_value(point.value, point.unit)
+        value = float(point.value)
+        if point.qualifier in _LOWER_BOUNDS:  # an arrow up from the bar to the label: the true value lies above
             at, arrow = (x, value + 0.12 * top), {**_ARROW, "arrowstyle": "<|-"}
             ax.annotate(text, (x, value), xytext=at, ha="center", va="bottom", arrowprops=arrow)
-        elif stat.qualifier in _UPPER_BOUNDS:  # an arrow down into the bar: the true value lies below
+        elif point.qualifier in _UPPER_BOUNDS:  # an arrow down into the bar: the true value lies below
             at = (x, value + 0.03 * top)
             ax.annotate(text, (x, value - 0.12 * top), xytext=at, ha="center", va="bottom", arrowprops=_ARROW)
         else:
             ax.annotate(text, (x, value), xytext=(0, 4), textcoords="offset points", ha="center", va="bottom")
-    ax.set_xticks(xs, [f"{_period_label(s)}\n{s.document_id}" for s in series])
-    ax.set_xlim(-0.6, len(series) - 0.4)
+    ax.set_xticks(range(len(points)), [f"{_period_label(p)}\n{p.document_id}" for p in points])
+    ax.set_xlim(-0.6, max(len(points), 1) - 0.4)
     ax.set_ylim(0, top * 1.45)
-    ax.set_ylabel(_axis_label(series[0].unit) if series else "")
-    ax.set_xlabel("period stated by the source, and source document")
-    ax.set_title(label)
     if top >= 1000:  # noqa: PLR2004 - thousands separators only where they help
         ax.yaxis.set_major_formatter("{x:,.0f}")
     ax.spines[["top", "right"]].set_visible(False)
-    if any(s.qualifier is not Qualifier.EXACT for s in series):
-        _legend(ax, {s.qualifier for s in series})
 
-    lines = []
-    for stat in series:
-        doc = data.documents[stat.document_id]
-        speaker = "" if stat.speaker_id is None else f", quoting {data.entities[stat.speaker_id].name}"
-        lines.append(f"{_period_label(stat)}: {_document_label(doc)} ({stat.document_id}{speaker})")
-    _cite(fig, "Sources: " + "; ".join(lines) + f".\n{_provenance(ds)}")
-    return fig
+
+def _sources(data: Dataset, points: Sequence[SeriesPoint]) -> str:
+    """Each source document once, with the statistics (and so the quotes) behind each of its figures."""
+    by_document: dict[str, list[str]] = {}
+    for point in points:
+        cited = []
+        for stat in point.statistics:
+            speaker = "" if stat.speaker_id is None else f", quoting {data.entities[stat.speaker_id].name}"
+            cited.append(stat.id + speaker)
+        figure = _PHRASES[point.qualifier] + _format_value(point.value, point.unit)
+        times = f"stated {len(cited)} times: " if len(cited) > 1 else ""
+        by_document.setdefault(point.document_id, []).append(f"{figure} ({times}{'; '.join(cited)})")
+    lines = [
+        f"{_document_label(data.documents[document_id])} ({document_id}): {', '.join(figures)}"
+        for document_id, figures in by_document.items()
+    ]
+    return "Sources: " + "; ".join(lines) + "."
 
 
 def _document_label(doc: Document) -> str:
     """A document as a source line cites it: a headline in quotes, an editorial title marked, a date with its basis."""
-    title = f"\u201c{doc.title}\u201d" if doc.title_basis is TitleBasis.STATED else f"{doc.title} [title ours]"
-    claim = doc.published
-    if claim is None or claim.start is None:
-        return title
-    date = str(claim.start) if claim.is_exact else f"not before {claim.start}"
-    return f"{title}, {date}" + (" (inferred)" if claim.basis is Basis.INFERRED else "")
+    date = date_text(doc.published)
+    return title_text(doc, quoted=True) + ("" if date is None else f", {date}")
 
 
-def _legend(ax: Axes, qualifiers: set[Qualifier]) -> None:
+def _legend(fig: Figure, qualifiers: set[Qualifier]) -> None:
     from matplotlib.patches import Patch  # noqa: PLC0415 - matplotlib is optional
 
     handles = (
@@ -292,7 +324,7 @@ def _legend(ax: Axes, qualifiers: set[Qualifier]) -> None:
         )
     if qualifiers & {Qualifier.APPROXIMATELY, Qualifier.ESTIMATED}:
         handles.append(Patch(facecolor=_PALE, edgecolor=_COLOUR, hatch="//", label="estimate or approximation"))
-    ax.legend(handles=handles, loc="upper center", ncols=len(handles), frameon=False, fontsize=9)
+    fig.legend(handles=handles, loc="lower center", ncols=len(handles), frameon=False, fontsize=9)
 
 
 def _provenance(ds: Dataset | None) -> str:

@@ -49,6 +49,16 @@ def _write(text: str) -> None:
             pass
 
 
+def _failure(error: Exception) -> str:
+    """The line a command that failed prints: the first problem of invalid data, the file of an OS error."""
+    if isinstance(error, DataError):
+        more = f" (and {len(error.problems) - 1} more problems)" if len(error.problems) > 1 else ""
+        return f"invalid data: {error.problems[0] if error.problems else error}{more}"
+    if isinstance(error, OSError):
+        return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
+    return str(error)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     from modslavery.cli._parser import build_parser  # noqa: PLC0415
 
@@ -64,15 +74,9 @@ def _run(argv: Sequence[str] | None) -> int:
     handler = getattr(_commands, args.handler)
     try:
         result = handler(args)
-    except NotFound as error:
-        _error(str(error))
-        return 1
-    except DataError as error:
-        more = f" (and {len(error.problems) - 1} more problems)" if len(error.problems) > 1 else ""
-        _error(f"invalid data: {error.problems[0] if error.problems else error}{more}")
-        return 1
-    except OSError as error:
-        _error(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+    # An optional extra that the command needs (pyarrow for Parquet) is missing: an ImportError naming it.
+    except (NotFound, DataError, ImportError, OSError) as error:
+        _error(_failure(error))
         return 1
     except ValueError as error:  # a value argparse could not check, such as an unknown unit
         parser.print_usage(sys.stderr)
@@ -81,8 +85,8 @@ def _run(argv: Sequence[str] | None) -> int:
     from modslavery.cli._output import render  # noqa: PLC0415
 
     _write(render(result, getattr(args, "format", "text")))
-    if result.status:
-        _error(str(result.text.splitlines()[-1]) if hasattr(result, "text") else "failed")
+    if result.status:  # the details went to stdout above; stderr gets one summary line
+        _error(getattr(result, "error", None) or "failed")
     status: int = result.status
     return status
 

@@ -20,6 +20,8 @@ from modslavery import export as writers
 from modslavery._about import __data_version__
 from modslavery._converter import unstructure
 from modslavery._loader import load
+from modslavery._points import geography_name, series_points
+from modslavery._words import date_text, title_text
 from modslavery.cli._output import Record, Table, Text
 from modslavery.cli._tools import completion, validate
 from modslavery.export._atomic import write_files
@@ -65,11 +67,7 @@ def _json(record: object) -> Any:
 
 
 def _date(claim: DateClaim | Period | None) -> str | None:
-    if claim is None or (claim.start is None and claim.end is None):
-        return None
-    start, end = claim.start, claim.end
-    text = str(start) if start == end else f"{start or '?'} to {end or 'open'}"
-    return text + (" (inferred)" if claim.basis.value == "inferred" else "")
+    return date_text(claim)
 
 
 def _period(stat: Statistic) -> str | None:
@@ -103,9 +101,9 @@ def overview(args: argparse.Namespace) -> Text:
         "",
         "Documents:",
     ]
-    lines += [f"  {d.id:<34} {d.kind.value:<16} {d.title}" for d in ds.documents]
+    lines += [f"  {d.id:<34} {d.kind.value:<16} {title_text(d)}" for d in ds.documents]
     lines += ["", "Campaigns:"]
-    lines += [f"  {c.id:<34} {len(ds.signatories(c)):>3} signatories  {c.title}" for c in ds.campaigns]
+    lines += [f"  {c.id:<34} {len(ds.signatories(c)):>3} signatories  {title_text(c)}" for c in ds.campaigns]
     lines += ["", "Signatory overlap:"]
     lines += [
         f"  {row.a} & {row.b}: {row.both} both, {row.only_a} only the first, {row.only_b} only the second "
@@ -127,7 +125,7 @@ def overview(args: argparse.Namespace) -> Text:
 def documents_list(args: argparse.Namespace) -> Table:
     """Every document: id, kind, publication date, statistics and title."""
     ds = _ds()
-    rows = [(d.id, d.kind.value, _date(d.published), len(ds.statistics_of(d)), d.title) for d in ds.documents]
+    rows = [(d.id, d.kind.value, _date(d.published), len(ds.statistics_of(d)), title_text(d)) for d in ds.documents]
     return Table(("id", "kind", "published", "statistics", "title"), rows)
 
 
@@ -141,7 +139,7 @@ def documents_show(args: argparse.Namespace) -> Record | Text:
     fields = [
         ("id", doc.id),
         ("kind", doc.kind.value),
-        ("title", f"{doc.title} ({doc.title_basis.value})"),
+        ("title", title_text(doc)),
         ("authors", authors or None),
         ("publisher", doc.publisher.name if doc.publisher else None),
         ("published", _date(doc.published)),
@@ -152,7 +150,7 @@ def documents_show(args: argparse.Namespace) -> Record | Text:
         ("notes", list(doc.notes) or None),
     ]
     rows = [(s.id, s.value, s.unit.value, s.measure_id) for s in ds.statistics_of(doc)]
-    stats = Table(("id", "value", "unit", "measure_id"), rows)
+    stats = Table(("id", "value", "unit", "measure_id"), rows, empty="none")
     return Record(fields, _json(doc), [("statistics", stats)])
 
 
@@ -166,15 +164,15 @@ def _stat_row(s: Statistic) -> tuple[Any, ...]:
 
 def statistics_list(args: argparse.Namespace) -> Table:
     """Statistics matching the filters given, in data order; ``--json`` gives the full records."""
-    ds = _ds()
-    if args.document is not None:
-        ds.documents[args.document]  # an unknown id is an error, not an empty list
-    chosen = ds.statistics.filter(
+    chosen = _ds().statistics.filter(
         document=args.document, measure=args.measure, unit=args.unit, geography=args.geography,
         qualifier=args.qualifier, year=args.year,
     )  # fmt: skip
     rows = [_stat_row(s) for s in chosen]
-    return Table(_STAT_COLUMNS, rows, footer=f"{len(chosen)} statistic(s)", data=[_json(s) for s in chosen])
+    return Table(
+        _STAT_COLUMNS, rows, footer=f"{len(chosen)} statistic(s)", data=[_json(s) for s in chosen],
+        empty="no statistic matches these filters",
+    )  # fmt: skip
 
 
 def statistics_show(args: argparse.Namespace) -> Record:
@@ -202,7 +200,7 @@ def measures_list(args: argparse.Namespace) -> Table:
 def campaigns_list(args: argparse.Namespace) -> Table:
     """Every campaign with its date and number of signatories."""
     ds = _ds()
-    rows = [(c.id, c.document_id, _date(c.date), len(ds.signatories(c)), c.title) for c in ds.campaigns]
+    rows = [(c.id, c.document_id, _date(c.date), len(ds.signatories(c)), title_text(c)) for c in ds.campaigns]
     return Table(("id", "document_id", "date", "signatories", "title"), rows)
 
 
@@ -212,7 +210,7 @@ def campaigns_show(args: argparse.Namespace) -> Record:
     c = ds.campaigns[args.id]
     fields = [
         ("id", c.id),
-        ("title", f"{c.title} ({c.title_basis.value})"),
+        ("title", title_text(c)),
         ("document_id", c.document_id),
         ("audience", c.audience),
         ("date", _date(c.date)),
@@ -262,7 +260,10 @@ def lookup(args: argparse.Namespace) -> Record:
 def search(args: argparse.Namespace) -> Table:
     """Organisations ranked by match score."""
     hits = _ds().organisations.search(args.query, limit=args.limit)
-    return Table(("score", "id", "name"), [(score, org.id, org.name) for org, score in hits])
+    rows = [(score, org.id, org.name) for org, score in hits]
+    return Table(
+        ("score", "id", "name"), rows, empty=f"no organisation name is close to {args.query!r}", decimals={"score": 2}
+    )
 
 
 # -- signatories and set operations ------------------------------------------
@@ -273,12 +274,17 @@ def signatories(args: argparse.Namespace) -> Table:
     ds = _ds()
     sigs = ds.signatures_of(args.campaign)
     rows = [(s.position, s.organisation_id, s.name_as_written) for s in sigs]
-    return Table(("position", "organisation_id", "name_as_written"), rows, footer=f"{len(rows)} signature(s)")
+    return Table(
+        ("position", "organisation_id", "name_as_written"),
+        rows,
+        footer=f"{len(rows)} signature(s)",
+        empty="no signatures",
+    )
 
 
 def _organisations(orgs: Iterable[Organisation]) -> Table:
     rows = [(o.id, o.name) for o in sorted(orgs, key=lambda o: (o.name.casefold(), o.id))]
-    return Table(("id", "name"), rows, footer=f"{len(rows)} organisation(s)")
+    return Table(("id", "name"), rows, footer=f"{len(rows)} organisation(s)", empty="no organisation")
 
 
 def signed_all(args: argparse.Namespace) -> Table:
@@ -307,13 +313,34 @@ def signed_exactly(args: argparse.Namespace) -> Table:
 def overlap(args: argparse.Namespace) -> Table:
     """Each pair of campaigns: shared and exclusive signatories, Jaccard index."""
     rows = [(r.a, r.b, r.both, r.only_a, r.only_b, round(r.jaccard, 4)) for r in _ds().overlap(*args.campaigns)]
-    return Table(("a", "b", "both", "only_a", "only_b", "jaccard"), rows)
+    columns = ("a", "b", "both", "only_a", "only_b", "jaccard")
+    return Table(columns, rows, empty="no pair of campaigns to compare", decimals={"jaccard": 2})
 
 
 def series(args: argparse.Namespace) -> Table:
-    """One measure's statistics across documents, ordered by period; ``--json`` gives the full records."""
-    chosen = _ds().series(args.measure, unit=args.unit)
-    return Table(_STAT_COLUMNS, [_stat_row(s) for s in chosen], data=[_json(s) for s in chosen])
+    """
+    One measure's figures by area, then period: one row per figure, with every statistic that states it.
+
+    ``--json`` gives the full records of those statistics, in the same order.
+
+    Example:
+        >>> table = series(argparse.Namespace(measure="nrm-referral-countries", unit=None, geography=None))
+        >>> [row[:3] for row in table.rows], table.rows[0][-1]
+        ([('United Kingdom', '2016', 108)], ['news-jstac-launch-s03', 'news-jstac-launch-s07'])
+
+    """
+    ds = _ds()
+    points = series_points(ds.series(args.measure, unit=args.unit, geography=args.geography))
+    rows = [
+        (geography_name(p.geography), _date(p.period), p.value, p.unit.value, p.qualifier.value, p.document_id,
+         list(p.statistic_ids))
+        for p in points
+    ]  # fmt: skip
+    columns = ("geography", "period", "value", "unit", "qualifier", "document_id", "statistic_ids")
+    records = [_json(s) for p in points for s in p.statistics]
+    label = ds.measures[args.measure].label
+    footer = f"{len(rows)} figure(s) of {label!r}"
+    return Table(columns, rows, data=records, footer=footer, empty=f"no statistic of {label!r} matches")
 
 
 # -- export, validate, completion ---------------------------------------------
@@ -326,6 +353,8 @@ def export(args: argparse.Namespace) -> Text:
         paths = writers.export_csv(args.target)
     elif fmt == "sqlite":
         paths = [writers.export_sqlite(args.target)]
+    elif fmt == "parquet":
+        paths = writers.export_parquet(args.target)
     elif fmt == "datapackage":
         path = writers.export_datapackage(args.target)
         resources = json.loads(path.read_text(encoding="utf-8"))["resources"]

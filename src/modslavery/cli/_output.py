@@ -7,7 +7,7 @@ Example:
     id      name
     unseen  Unseen UK
     a21     A21 UK
-    >>> print(render(table, "csv"), end="")
+    >>> print(render(table, "csv"))
     id,name
     unseen,Unseen UK
     a21,A21 UK
@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
@@ -32,9 +32,17 @@ class Table:
     """
     Rows under named columns: printed aligned, as a JSON array of objects, or as CSV.
 
+    *empty* is what people read instead of a bare header when there are no
+    rows (CSV keeps the header); *decimals* fixes the digits of a column of
+    fractions in text and CSV (JSON keeps the numbers as they are).
+
     Example:
         >>> Table(("n",), [(1,)]).as_json()
         [{'n': 1}]
+        >>> print(render(Table(("score",), [(1.0,), (0.7269,)], decimals={"score": 2}), "text"))
+        score
+        1.00
+        0.73
 
     """
 
@@ -43,6 +51,8 @@ class Table:
     footer: str | None = None
     status: int = 0
     data: Any = None
+    empty: str = "nothing found"
+    decimals: Mapping[str, int] = field(factory=dict, hash=False)
 
     def as_json(self) -> Any:
         """
@@ -82,7 +92,7 @@ class Record:
 @frozen
 class Text:
     r"""
-    Free text for people, with *data* for ``--json``; *status* is the exit status.
+    Free text for people, with *data* for ``--json``; *status* is the exit status, *error* the one line for stderr.
 
     Example:
         >>> render(Text("hello", {"greeting": "hello"}), "json")
@@ -93,6 +103,7 @@ class Text:
     text: str
     data: Any
     status: int = 0
+    error: str | None = None
 
 
 def _cell(value: Any) -> str:
@@ -105,8 +116,21 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
+def _fixed(table: Table) -> list[tuple[Any, ...]]:
+    """The rows with each column of *decimals* written to its number of digits."""
+    if not table.decimals:
+        return list(table.rows)
+    places = [table.decimals.get(name) for name in table.columns]
+    return [
+        tuple(v if n is None or not isinstance(v, float) else f"{v:.{n}f}" for v, n in zip(row, places, strict=True))
+        for row in table.rows
+    ]
+
+
 def _aligned(table: Table) -> str:
-    cells = [list(table.columns), *([_cell(v) for v in row] for row in table.rows)]
+    if not table.rows:
+        return table.empty
+    cells = [list(table.columns), *([_cell(v) for v in row] for row in _fixed(table))]
     widths = [max(len(row[i]) for row in cells) for i in range(len(table.columns))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     if table.footer:
@@ -119,9 +143,9 @@ def _csv(table: Table) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)
     writer.writerows(
-        ["" if v is None else ";".join(v) if isinstance(v, (list, tuple)) else v for v in row] for row in table.rows
+        ["" if v is None else ";".join(v) if isinstance(v, (list, tuple)) else v for v in row] for row in _fixed(table)
     )
-    return buffer.getvalue()
+    return buffer.getvalue().removesuffix("\n")  # the caller ends the output with one newline
 
 
 def _json(value: Any) -> str:

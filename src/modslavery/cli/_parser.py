@@ -30,7 +30,7 @@ GEOGRAPHIES = ("worldwide", "europe", "united_kingdom", "england_and_wales")
 QUALIFIERS = ("exact", "more_than", "less_than", "at_least", "at_most", "approximately", "estimated")
 
 #: The formats of ``modslavery export``.
-EXPORT_FORMATS = ("csv", "sqlite", "datapackage", "json")
+EXPORT_FORMATS = ("csv", "sqlite", "datapackage", "json", "parquet")
 
 _DESCRIPTION = """\
 UK modern-slavery advocacy texts as typed, traceable data: documents, statistics, campaigns and signatories.
@@ -162,7 +162,9 @@ def _names(b: _Builder, commands: Any) -> None:
         commands, "lookup", "find the one organisation a name spells", 'modslavery lookup "ECPAT"',
         handler="lookup", tabular=False,
     )  # fmt: skip
-    lookup.add_argument("name", metavar="NAME", help="an id, name, acronym or alias, spelt any way")
+    lookup.add_argument(
+        "name", metavar="NAME", help="an id, or a whole name, acronym or alias in any case or punctuation"
+    )
     search = b.add(
         commands, "search", "rank organisations by how well their names match", "modslavery search trafficking",
         handler="search",
@@ -210,13 +212,20 @@ def _sets(b: _Builder, commands: Any) -> None:
 
 def _tools(b: _Builder, commands: Any) -> None:
     series = b.add(
-        commands, "series", "one measure's statistics across documents, ordered by period (--json: full records)",
-        "modslavery series nrm-referrals", handler="series",
+        commands, "series",
+        "one measure's figures by area, then period, each with the statistics that state it (--json: full records)",
+        "modslavery series people-in-modern-slavery", handler="series",
     )  # fmt: skip
     series.add_argument("measure", metavar="MEASURE", help="a measure id (see 'modslavery measures')")
-    series.add_argument("--unit", metavar="UNIT", help="keep one unit where the measure has several")
+    series.add_argument(
+        "--unit", choices=UNITS, metavar="UNIT", help="keep one unit where the measure has several: " + ", ".join(UNITS)
+    )
+    series.add_argument(
+        "--geography", choices=GEOGRAPHIES, metavar="AREA", help="keep one area: " + ", ".join(GEOGRAPHIES)
+    )
     export = b.add(
-        commands, "export", "write the data as CSV files, a SQLite database, a data package, or JSON with schemas",
+        commands, "export",
+        "write the data as CSV files, a SQLite database, a data package, JSON with schemas, or Parquet files",
         "modslavery export --format sqlite modslavery.db", handler="export", tabular=False,
     )  # fmt: skip
     export.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True, help="what to write")

@@ -29,11 +29,17 @@ Every command prints an aligned table or record for people,
 `--json` for scripts, and `--csv` where the result is a table.
 Exit status: 0 success, 1 not found or invalid data, 2 usage error.
 Errors go to stderr as one line, `modslavery: error: ...`.
-Organisations are named by id or by any spelling `modslavery lookup` accepts; campaigns, documents and statistics by id.
+A result with no rows prints one line saying so (CSV prints its header).
+Organisations are named by id or by a whole name, acronym or alias in any case or punctuation
+(`modslavery search` finds one from part of its name); campaigns, documents and statistics by id.
+Dates the texts do not state but imply read like `2015 or later (inferred)`;
+titles that are ours, not the source's, end in `[editorial title]`.
 `modslavery --help` loads no data.
 
 Shell completion: add `eval "$(modslavery completion bash)"` to `~/.bashrc`,
 or `eval "$(modslavery completion zsh)"` to `~/.zshrc`.
+It completes commands, options, the values of `--format`, `--unit`, `--geography` and `--qualifier`,
+and campaign, document, measure and statistic ids; run it again after upgrading modslavery.
 
 Ids never change meaning: see [Stable ids and data versions](ids.md).
 """

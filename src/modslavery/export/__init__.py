@@ -1,5 +1,5 @@
 """
-Writing the data set out: JSON (the bundled format, with JSON Schemas), CSV, SQLite and a Frictionless data package.
+Writing the data set out: JSON (with JSON Schemas), CSV, SQLite, Parquet and a Frictionless data package.
 
 Every tabular export uses the model field names as column names and records
 :data:`modslavery.__data_version__`. The writers load on first use, so
@@ -23,9 +23,18 @@ if TYPE_CHECKING:
     from modslavery.export.csv import export_csv
     from modslavery.export.datapackage import export_datapackage
     from modslavery.export.json import dumps_records, export_json, write_manifest
+    from modslavery.export.parquet import export_parquet
     from modslavery.export.sqlite import export_sqlite
 
-__all__ = ["dumps_records", "export_csv", "export_datapackage", "export_json", "export_sqlite", "write_manifest"]
+__all__ = [
+    "dumps_records",
+    "export_csv",
+    "export_datapackage",
+    "export_json",
+    "export_parquet",
+    "export_sqlite",
+    "write_manifest",
+]
 
 _LAZY = {
     "dumps_records": "modslavery.export.json",
@@ -34,6 +43,7 @@ _LAZY = {
     "export_csv": "modslavery.export.csv",
     "export_datapackage": "modslavery.export.datapackage",
     "export_sqlite": "modslavery.export.sqlite",
+    "export_parquet": "modslavery.export.parquet",
 }
 
 

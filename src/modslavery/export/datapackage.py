@@ -3,7 +3,10 @@ Frictionless Data Package export: the CSV files plus a ``datapackage.json`` that
 
 Each table is a tabular resource with its path, format, media type, encoding,
 size in bytes, SHA-256 hash, a schema (field types, descriptions,
-constraints, primary key, foreign keys), licences and sources. The package's
+constraints, primary key, foreign keys), licences and sources. The sources
+are the five documents, each named by its title, kind and id; their full texts
+are the ``text`` column of ``documents.csv`` (with their own licence note), so
+no source points at a file the package does not contain. The package's
 ``version`` is :data:`modslavery.__data_version__`. Resource names are the
 table names with ``-`` for ``_`` (the Data Package v1 name pattern has no
 underscore); the files keep the table names.
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from modslavery._about import __data_version__, __version__
 from modslavery._loader import load
+from modslavery._words import title_text
 from modslavery.export._atomic import write_files
 from modslavery.export._tables import LICENCES, METADATA, TABLES, Table
 from modslavery.export.csv import csv_files
@@ -131,7 +135,8 @@ def descriptor(files: Mapping[str, bytes], data: Dataset | Parts) -> dict[str, A
 
     """
     sources = [
-        {"title": f"{doc.title} ({doc.kind.value})", "path": f"sources/{doc.source_file}"} for doc in data.documents
+        {"title": f"{title_text(doc)} ({doc.kind.value}); its text is documents.csv, id {doc.id}"}
+        for doc in data.documents
     ]
     return {
         "profile": "tabular-data-package",

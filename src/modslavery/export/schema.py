@@ -7,7 +7,9 @@ test checks that the shipped files equal what :func:`json_schema` derives from
 the models today, so a model cannot change without its schema. Record
 schemas are strict: unknown keys are refused (``additionalProperties:
 false``), ids, dates and hashes must match their patterns, and enums list
-their values.
+their values. Each schema has an ``$id``, :func:`schema_id`: a URN, since
+the schemas are shipped with the package rather than published at a web
+address, under which a validator's registry can hold them side by side.
 
 Example:
     >>> schema = json_schema("signatures.json")
@@ -30,10 +32,22 @@ from modslavery._format import FILES
 from modslavery.export._atomic import write_files
 from modslavery.export._fields import FieldInfo, fields_of
 
-__all__ = ["DRAFT", "bundled_schema", "json_schema", "schema_filename", "schema_files", "schema_text", "write_schemas"]
+__all__ = [
+    "DRAFT",
+    "ID_PREFIX",
+    "bundled_schema",
+    "json_schema",
+    "schema_filename",
+    "schema_files",
+    "schema_id",
+    "schema_text",
+    "write_schemas",
+]
 
 #: The JSON Schema dialect of every schema.
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+#: What every schema's ``$id`` starts with; the schema's file name follows.
+ID_PREFIX = "urn:modslavery:schemas:"
 
 _MODELS: dict[str, type] = {filename: model for filename, _, model in FILES}
 
@@ -50,6 +64,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
 
 _MANIFEST: dict[str, Any] = {
     "$schema": DRAFT,
+    "$id": ID_PREFIX + "manifest.schema.json",
     "title": "manifest.json",
     "description": "The data version and the SHA-256 of every data file of the bundled data.",
     "type": "object",
@@ -78,6 +93,18 @@ def schema_filename(filename: str) -> str:
 
     """
     return filename.removesuffix(".json") + ".schema.json"
+
+
+def schema_id(filename: str) -> str:
+    """
+    The ``$id`` of the schema of a data file.
+
+    Example:
+        >>> schema_id("statistics.json")
+        'urn:modslavery:schemas:statistics.schema.json'
+
+    """
+    return ID_PREFIX + schema_filename(filename)
 
 
 def _value(info: FieldInfo, defs: dict[str, Any]) -> dict[str, Any]:
@@ -147,6 +174,7 @@ def json_schema(filename: str) -> dict[str, Any]:
     _define(model, defs)
     return {
         "$schema": DRAFT,
+        "$id": schema_id(filename),
         "title": filename,
         "description": f"An array of {model.__name__} records, as bundled in modslavery/data/{filename}.",
         "type": "array",
