@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from modslavery._signatories import OrganisationSet, Overlap
     from modslavery._statistics import Statistics
     from modslavery.dataset import Dataset
-    from modslavery.export import export_csv, export_datapackage, export_json, export_sqlite
+    from modslavery.export import (
+        export_csv,
+        export_datapackage,
+        export_datasette,
+        export_html,
+        export_json,
+        export_sqlite,
+    )
     from modslavery.models import (
         Ask,
         Author,
@@ -104,6 +111,8 @@ __all__ = [
     "clear_cache",
     "export_csv",
     "export_datapackage",
+    "export_datasette",
+    "export_html",
     "export_json",
     "export_sqlite",
     "load",
@@ -123,6 +132,8 @@ _LAZY = {
     "export_csv": "modslavery.export",
     "export_datapackage": "modslavery.export",
     "export_sqlite": "modslavery.export",
+    "export_html": "modslavery.export",
+    "export_datasette": "modslavery.export",
 }
 _MODELS = frozenset(
     {

@@ -30,7 +30,7 @@ GEOGRAPHIES = ("worldwide", "europe", "united_kingdom", "england_and_wales")
 QUALIFIERS = ("exact", "more_than", "less_than", "at_least", "at_most", "approximately", "estimated")
 
 #: The formats of ``modslavery export``.
-EXPORT_FORMATS = ("csv", "sqlite", "datapackage", "json")
+EXPORT_FORMATS = ("csv", "sqlite", "datapackage", "json", "html", "datasette")
 
 _DESCRIPTION = """\
 UK modern-slavery advocacy texts as typed, traceable data: documents, statistics, campaigns and signatories.
@@ -216,7 +216,9 @@ def _tools(b: _Builder, commands: Any) -> None:
     series.add_argument("measure", metavar="MEASURE", help="a measure id (see 'modslavery measures')")
     series.add_argument("--unit", metavar="UNIT", help="keep one unit where the measure has several")
     export = b.add(
-        commands, "export", "write the data as CSV files, a SQLite database, a data package, or JSON with schemas",
+        commands, "export",
+        "write the data as CSV files, a SQLite database, a data package, JSON with schemas, an HTML site that marks"
+        " every record in its text, or a database with Datasette metadata",
         "modslavery export --format sqlite modslavery.db", handler="export", tabular=False,
     )  # fmt: skip
     export.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True, help="what to write")

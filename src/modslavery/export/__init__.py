@@ -1,5 +1,8 @@
 """
-Writing the data set out: JSON (the bundled format, with JSON Schemas), CSV, SQLite and a Frictionless data package.
+Writing the data set out: JSON with schemas, CSV, SQLite, a data package, an HTML site, a Datasette database.
+
+The HTML site marks every record in its document's text; the Datasette folder is the SQLite database with
+its metadata.
 
 Every tabular export uses the model field names as column names and records
 :data:`modslavery.__data_version__`. The writers load on first use, so
@@ -22,10 +25,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from modslavery.export.csv import export_csv
     from modslavery.export.datapackage import export_datapackage
+    from modslavery.export.datasette import export_datasette
+    from modslavery.export.html import export_html
     from modslavery.export.json import dumps_records, export_json, write_manifest
     from modslavery.export.sqlite import export_sqlite
 
-__all__ = ["dumps_records", "export_csv", "export_datapackage", "export_json", "export_sqlite", "write_manifest"]
+__all__ = [
+    "dumps_records",
+    "export_csv",
+    "export_datapackage",
+    "export_datasette",
+    "export_html",
+    "export_json",
+    "export_sqlite",
+    "write_manifest",
+]
 
 _LAZY = {
     "dumps_records": "modslavery.export.json",
@@ -34,6 +48,8 @@ _LAZY = {
     "export_csv": "modslavery.export.csv",
     "export_datapackage": "modslavery.export.datapackage",
     "export_sqlite": "modslavery.export.sqlite",
+    "export_html": "modslavery.export.html",
+    "export_datasette": "modslavery.export.datasette",
 }
 
 
