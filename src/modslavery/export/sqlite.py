@@ -33,7 +33,7 @@ Full-text search, best match first:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     db = sqlite3.connect(export_sqlite(os.path.join(tmp, "modslavery.db")))
     ...     sql = '''SELECT s.id, s.value FROM statistics_fts JOIN statistics s ON s.rowid = statistics_fts.rowid
-    ...              WHERE statistics_fts MATCH 'referral OR referred' ORDER BY rank LIMIT 2'''
+    ...              WHERE statistics_fts MATCH 'referral OR referred' ORDER BY rank, s.id LIMIT 2'''
     ...     db.execute(sql).fetchall()
     ...     db.close()
     [('news-jstac-launch-s06', 3800), ('pledge-mayoral-2024-s02', 17004)]
