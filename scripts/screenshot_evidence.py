@@ -27,6 +27,8 @@ from PIL import Image  # noqa: E402 - the docs extra brings Pillow with matplotl
 
 import modslavery  # noqa: E402
 
+#: The image's name in docs/img.
+IMAGE = "evidence-document-page.png"
 DOCUMENT = "pledge-mayoral-2024"
 FOCUSED = "statistic-pledge-mayoral-2024-s02"
 #: The part of the 1200 x 2400 page to keep: the "The text" heading, the legend and a few paragraphs.
@@ -35,7 +37,7 @@ CROP = (0, 330, 840, 1330)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img" / "evidence-document-page.png")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img" / IMAGE)
     args = parser.parse_args(argv)
 
     browser = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
