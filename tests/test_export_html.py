@@ -233,14 +233,39 @@ class TestPages:
 
     def test_a_campaign_page_shows_the_overlap_with_the_other_campaign(self, site, ds):
         signed = {c: {s.organisation_id for s in ds.signatures if s.campaign_id == c} for c in ds.campaigns.ids}
-        a, b = ds.campaigns.ids
-        markup = (site / "campaigns" / f"{a}.html").read_text(encoding="utf-8")
-        both = len(signed[a] & signed[b])
-        assert f"Signed both ({both})" in markup
-        assert f"Signed only this one ({len(signed[a] - signed[b])})" in markup
-        section = markup.split("Signed both")[1].split("Signed only")[0]
-        assert set(re.findall(r"organisations/([a-z0-9-]+)\.html", section)) == signed[a] & signed[b]
-        assert f"{both / len(signed[a] | signed[b]):.3f}" in markup
+        for a, b in (ds.campaigns.ids, reversed(ds.campaigns.ids)):
+            markup = (site / "campaigns" / f"{a}.html").read_text(encoding="utf-8")
+            both = signed[a] & signed[b]
+            table = read_page(markup.split("<h3>With ")[1].split("</h3>")[1].split("</table>")[0] + "</table>")
+            counts = [
+                len(both),
+                len(signed[a] - both),
+                len(signed[b] - both),
+                f"{len(both) / len(signed[a] | signed[b]):.3f}",
+            ]
+            assert table.text.endswith("".join(map(str, counts)))
+            section = markup.split(f"Signed both ({len(both)}):")[1].split("</p>")[0]
+            assert set(re.findall(r"organisations/([a-z0-9-]+)\.html", section)) == both
+            alone = markup.split(f"Signed this campaign and no other ({len(signed[a] - signed[b])})")[1]
+            assert set(re.findall(r"organisations/([a-z0-9-]+)\.html", alone.split("</p>")[0])) == signed[a] - signed[b]
+
+    def test_overlap_sections_only_for_campaigns_that_share_signatories(self, synthetic_ds, tmp_path):
+        """Many campaigns: a section per campaign sharing a signatory, counted independently; the rest in one line.
+
+        (Three campaigns here, under the limit of twenty sections a page.)
+        """
+        export_html(tmp_path, synthetic_ds)
+        signed: dict[str, set[str]] = {}
+        for s in synthetic_ds.signatures:
+            signed.setdefault(s.campaign_id, set()).add(s.organisation_id)
+        for a in synthetic_ds.campaigns.ids:
+            markup = (tmp_path / "campaigns" / f"{a}.html").read_text(encoding="utf-8")
+            partners = [b for b in synthetic_ds.campaigns.ids if b != a and signed[a] & signed[b]]
+            assert markup.count("<h3>With ") == len(partners)
+            for b in partners:
+                assert f"Signed both ({len(signed[a] & signed[b])}):" in markup
+            apart = len(synthetic_ds.campaigns) - 1 - len(partners)
+            assert (f"No signatory in common with {apart} other" in markup) == (apart > 0)
 
     def test_an_organisation_page_has_every_spelling_its_campaigns_and_judgements(self, site, ds):
         for org in ds.organisations:

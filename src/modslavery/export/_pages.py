@@ -18,11 +18,10 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from modslavery._about import __data_version__
 from modslavery._marks import KINDS, Mark, dates_text, escape, legend_html, marked_html, marks_by_document
-from modslavery._signatories import Overlap
 from modslavery.export._site import link, page, table
 
 if TYPE_CHECKING:
@@ -38,7 +37,10 @@ if TYPE_CHECKING:
         Statistic,
     )
 
-__all__ = ["Pages"]
+__all__ = ["PARTNERS", "Pages"]
+
+#: A campaign's page details its overlap with at most this many other campaigns, those that share most signatories.
+PARTNERS = 20
 
 
 def _facts(pairs: Iterable[tuple[str, str]]) -> str:
@@ -62,6 +64,37 @@ def _period(stat: Statistic) -> str:
     return escape(f"{label} ({dates})" if label and dates else label or dates)
 
 
+T = TypeVar("T")
+
+
+def _grouped(pairs: Iterable[tuple[str, T]]) -> dict[str, list[T]]:
+    """Records grouped by a key, each group in the order given."""
+    groups: dict[str, list[T]] = {}
+    for key, record in pairs:
+        groups.setdefault(key, []).append(record)
+    return groups
+
+
+def _shared_signatories(data: Dataset) -> tuple[dict[str, dict[str, list[str]]], dict[str, list[str]]]:
+    """
+    For each campaign, the organisations it shares with each other campaign, and those that signed it alone.
+
+    Built from each organisation's campaigns, so the work grows with the pairs that share a signatory, never
+    with every pair of campaigns.
+    """
+    shared: dict[str, dict[str, list[str]]] = {c.id: {} for c in data.campaigns}
+    only: dict[str, list[str]] = {c.id: [] for c in data.campaigns}
+    for organisation in data.organisations:
+        signed = [c.id for c in data.campaigns_signed_by(organisation)]
+        if len(signed) == 1:
+            only[signed[0]].append(organisation.id)
+        for a in signed:
+            for b in signed:
+                if a != b:
+                    shared[a].setdefault(b, []).append(organisation.id)
+    return shared, only
+
+
 class Pages:
     """
     Renders the site's pages of one data set; the indexes they share are built once, in one pass over the records.
@@ -76,27 +109,18 @@ class Pages:
     def __init__(self, data: Dataset) -> None:
         self.data = data
         self.marks: dict[str, list[Mark]] = marks_by_document(data)
-        self.signatures: dict[str, list[Signature]] = {}
-        for sig in data.signatures:
-            self.signatures.setdefault(sig.organisation_id, []).append(sig)
-        self.mentions: dict[str, list[Mention]] = {}
-        for mention in data.mentions:
-            if mention.organisation_id is not None:
-                self.mentions.setdefault(mention.organisation_id, []).append(mention)
-        self.judgements: dict[str, list[Judgement]] = {}
-        for judgement in data.judgements:
-            for organisation_id in dict.fromkeys(judgement.organisation_ids):
-                self.judgements.setdefault(organisation_id, []).append(judgement)
-        self.exclusions: dict[str, list[Exclusion]] = {}
-        for exclusion in data.exclusions:
-            self.exclusions.setdefault(exclusion.document_id, []).append(exclusion)
-        self.campaigns: dict[str, list[Campaign]] = {}
-        for campaign in data.campaigns:
-            self.campaigns.setdefault(campaign.document_id, []).append(campaign)
-        self.overlaps: dict[tuple[str, str], Overlap] = {}
-        for row in data.overlap():
-            self.overlaps[row.a, row.b] = row
-            self.overlaps[row.b, row.a] = Overlap(row.b, row.a, row.only_b, row.only_a, row.both)
+        self.signatures: dict[str, list[Signature]] = _grouped((s.organisation_id, s) for s in data.signatures)
+        self.mentions: dict[str, list[Mention]] = _grouped(
+            (m.organisation_id, m) for m in data.mentions if m.organisation_id is not None
+        )
+        self.judgements: dict[str, list[Judgement]] = _grouped(
+            (organisation_id, j) for j in data.judgements for organisation_id in dict.fromkeys(j.organisation_ids)
+        )
+        self.exclusions: dict[str, list[Exclusion]] = _grouped((x.document_id, x) for x in data.exclusions)
+        self.campaigns: dict[str, list[Campaign]] = _grouped((c.document_id, c) for c in data.campaigns)
+        self.shared, self.only = _shared_signatories(data)
+        self.order = {campaign_id: i for i, campaign_id in enumerate(data.campaigns.ids)}
+        self._organisation_links: dict[tuple[str, int], str] = {}
 
     # -- links -------------------------------------------------------------
 
@@ -105,7 +129,12 @@ class Pages:
         return link("documents", document_id, title, depth=depth, anchor=anchor)
 
     def _organisation(self, organisation_id: str, depth: int) -> str:
-        return link("organisations", organisation_id, self.data.organisations[organisation_id].name, depth=depth)
+        # An organisation is linked from many pages; its link is escaped once.
+        key = (organisation_id, depth)
+        if key not in self._organisation_links:
+            name = self.data.organisations[organisation_id].name
+            self._organisation_links[key] = link("organisations", organisation_id, name, depth=depth)
+        return self._organisation_links[key]
 
     def _campaign(self, campaign_id: str, depth: int) -> str:
         return link("campaigns", campaign_id, self.data.campaigns[campaign_id].title, depth=depth)
@@ -285,25 +314,42 @@ class Pages:
                 signatures,
                 numbers=[0],
             )
-            + "".join(self._overlap(campaign, other) for other in data.campaigns if other.id != campaign.id)
+            + self._overlap(campaign)
         )
         return page(campaign.title, body, depth=1)
 
-    def _overlap(self, campaign: Campaign, other: Campaign) -> str:
+    def _overlap(self, campaign: Campaign) -> str:
+        """The campaigns that share most signatories with *campaign*: counts, Jaccard index and who signed both."""
         data = self.data
-        row = self.overlaps[campaign.id, other.id]
-        mine, theirs = data.signatories(campaign), data.signatories(other)
-        both, only = mine & theirs, mine - theirs
-        counts = table(
-            f"Signatories of this campaign and of “{other.title}”",
-            ["signed both", "only this one", "only the other", "Jaccard index"],
-            [[str(row.both), str(row.only_a), str(row.only_b), f"{row.jaccard:.3f}"]],
-            numbers=[0, 1, 2, 3],
-        )
+        size = len(data.signatories(campaign))
+        partners = sorted(self.shared[campaign.id].items(), key=lambda item: (-len(item[1]), self.order[item[0]]))
+        sections = []
+        for other, both in partners[:PARTNERS]:
+            other_size = len(data.signatories(other))
+            counts = table(
+                f"Signatories of this campaign and of “{data.campaigns[other].title}”",
+                ["signed both", "only this one", "only the other", "Jaccard index"],
+                [[str(len(both)), str(size - len(both)), str(other_size - len(both)),
+                  f"{len(both) / (size + other_size - len(both)):.3f}"]],
+                numbers=[0, 1, 2, 3],
+            )  # fmt: skip
+            sections.append(
+                f"<h3>With {self._campaign(other, 1)}</h3>{counts}"
+                f"<p>Signed both ({len(both)}): {', '.join(self._organisation(o, 1) for o in both)}</p>"
+            )
+        if len(partners) > PARTNERS:
+            sections.append(
+                f"<p>{len(partners) - PARTNERS} more campaign(s) share fewer signatories with this one.</p>"
+            )
+        apart = len(data.campaigns) - 1 - len(partners)
+        if apart:
+            sections.append(f"<p>No signatory in common with {apart} other campaign(s).</p>")
+        only = self.only[campaign.id]
         return (
-            f"<h2>Overlap with {self._campaign(other.id, 1)}</h2>{counts}"
-            f"<h3>Signed both ({len(both)})</h3><p>{', '.join(self._organisation(o.id, 1) for o in both)}</p>"
-            f"<h3>Signed only this one ({len(only)})</h3><p>{', '.join(self._organisation(o.id, 1) for o in only)}</p>"
+            "<h2>Overlap with the other campaigns</h2>"
+            + "".join(sections)
+            + f"<h3>Signed this campaign and no other ({len(only)})</h3>"
+            + f"<p>{', '.join(self._organisation(o, 1) for o in only)}</p>"
         )
 
     def organisation(self, organisation: Organisation) -> bytes:
