@@ -52,3 +52,62 @@ def data_dir(tmp_path: Path) -> Path:
     """A writable copy of the bundled data files."""
     modslavery.export_json(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def hostile_ds() -> modslavery.Dataset:
+    """A small data set whose text, titles, names and notes are full of markup, to check escaping (#21)."""
+    import hashlib
+
+    from modslavery import models as m
+
+    text = 'Intro <script>alert("x")</script> & over 3,800 people were "referred" in 2016.\nSigned: <b>Org & Co</b>\n'
+
+    def span(quote: str) -> dict[str, object]:
+        start = text.index(quote)
+        return {"quote": quote, "start": start, "end": start + len(quote)}
+
+    signed = span("<b>Org & Co</b>")
+    return modslavery.Dataset(
+        modslavery.Parts(
+            documents=(
+                m.Document(
+                    id="hostile", kind=m.DocumentKind.NEWS_REPORT, title='<img src=x onerror="alert(1)">',
+                    title_basis=m.TitleBasis.EDITORIAL, source_file="x.txt", text=text,
+                    sha256=hashlib.sha256(text.encode()).hexdigest(),
+                ),
+            ),
+            measures=(m.Measure(id="m-x", label="<i>label</i>", description="d"),),
+            statistics=(
+                m.Statistic(
+                    id="hostile-s01", document_id="hostile", measure_id="m-x", description="<desc>", value=3800,
+                    unit=m.Unit.PEOPLE, qualifier=m.Qualifier.MORE_THAN, **span("over 3,800 people"),
+                ),
+            ),
+            organisations=(m.Organisation(id="org-co", name="<b>Org & Co</b>", aliases=('Org "&" Co',)),),
+            campaigns=(
+                m.Campaign(
+                    id="camp", document_id="hostile", title="</title><script>", title_basis=m.TitleBasis.EDITORIAL,
+                    audience="<everyone>", audience_evidence=(m.Evidence(**span("Intro")),),
+                ),
+            ),
+            signatures=(
+                m.Signature(
+                    id="camp-01", campaign_id="camp", organisation_id="org-co", position=1,
+                    name_as_written=signed["quote"], start=signed["start"], end=signed["end"],
+                ),
+            ),
+            entities=(m.Entity(id="script", name="<script>", kind=m.EntityKind.EVENT),),
+            mentions=(
+                m.Mention(id="hostile-m01", document_id="hostile", organisation_id="org-co", **signed),
+                m.Mention(id="hostile-m02", document_id="hostile", entity_id="script", **span('<script>alert("x")</script>')),
+            ),
+            judgements=(
+                m.Judgement(
+                    id="same-org", verdict=m.Verdict.SAME, names=("<b>Org & Co</b>", 'Org "&" Co'),
+                    organisation_ids=("org-co",), rationale="<because>",
+                ),
+            ),
+            exclusions=(m.Exclusion(id="hostile-x01", document_id="hostile", reason="<year>", **span("2016")),),
+        )
+    )  # fmt: skip

@@ -158,7 +158,9 @@ class TestCompletion:
         return result.stdout.split()
 
     def test_export_formats(self, script) -> None:
-        assert self.complete(script, "export", "--format", "") == ["csv", "sqlite", "datapackage", "json", "parquet"]
+        assert self.complete(script, "export", "--format", "") == [
+            "csv", "sqlite", "datapackage", "json", "parquet", "html", "datasette",
+        ]  # fmt: skip
         assert self.complete(script, "export", "--format", "p") == ["parquet"]
 
     def test_ids(self, script, ds) -> None:

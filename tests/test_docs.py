@@ -191,7 +191,9 @@ class TestFigures:
         committed = {f"img/{p.name}" for p in (DOCS / "img").glob("*.png")}
         assert embedded == committed
 
-    @pytest.mark.parametrize("image", ["img/signatory-overlap.png", "img/nrm-referrals.png"])
+    @pytest.mark.parametrize(
+        "image", ["img/signatory-overlap.png", "img/nrm-referrals.png", "img/evidence-document-page.png"]
+    )
     def test_figures_have_alt_text_and_a_caption_citing_sources(self, image):
         """Each embedding has descriptive alt text and, right under it, an italic caption naming its sources."""
         embeddings = 0

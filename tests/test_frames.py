@@ -131,11 +131,14 @@ class TestHTML:
             assert f"<th>{field.name}</th>" in html
         assert "17004" in html
 
-    def test_long_text_is_shortened(self, ds):
+    def test_long_text_is_folded(self, ds):
+        """A document shows its whole text with its statistics marked, the part past the fold in <details> (#21)."""
         doc = ds.documents["op-ed-stroud"]
         html = doc._repr_html_()
-        assert f"({len(doc.text)} characters)" in html
-        assert len(html) < len(doc.text)
+        shown, folded = html.split("<details>")
+        assert f"{len(doc.text):,} characters" in shown
+        assert "characters</summary>" in folded
+        assert html.count("data-statistic-id=") >= len(ds.statistics_of(doc))
 
 
 class TestEmptyAndOrdered:

@@ -87,7 +87,14 @@ def test_the_guards_work(sealed: list[str]) -> None:
 def test_the_whole_api(sealed: list[str], tmp_path: Path) -> None:
     """Load, look up, search, query, set operations, validation and every export, with no socket or process."""
     from modslavery import integrity
-    from modslavery.export import export_csv, export_datapackage, export_json, export_sqlite
+    from modslavery.export import (
+        export_csv,
+        export_datapackage,
+        export_datasette,
+        export_html,
+        export_json,
+        export_sqlite,
+    )
 
     original = modslavery.load()
     modslavery.clear_cache()
@@ -128,6 +135,12 @@ def test_the_whole_api(sealed: list[str], tmp_path: Path) -> None:
     export_csv(tmp_path / "csv")
     export_sqlite(tmp_path / "data.sqlite")
     export_datapackage(tmp_path / "package")
+    export_html(tmp_path / "site")
+    export_datasette(tmp_path / "datasette")
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "datasette" / "metadata.json").is_file()
+    assert ds.documents[document]._repr_html_().count("<mark") >= len(ds.statistics_of(document))
+    assert "<mark" in ds.statistics[ds.statistics.ids[0]]._repr_html_()
     assert any((tmp_path / "csv").iterdir())
     assert (tmp_path / "data.sqlite").stat().st_size > 0
     assert (tmp_path / "package" / "datapackage.json").is_file()
@@ -159,7 +172,7 @@ def _argv(tmp: Path) -> dict[str, list[list[str]]]:
         "series": [["series", "nrm-referrals"]],
         "export": [
             ["export", "--format", fmt, str(tmp / ("out.sqlite" if fmt == "sqlite" else f"out-{fmt}"))]
-            for fmt in ("csv", "sqlite", "datapackage", "json")
+            for fmt in ("csv", "sqlite", "datapackage", "json", "html", "datasette")
         ],
         "validate": [["validate"], ["validate", str(tmp / "out-json")], ["validate", str(tmp / "missing")]],
         "completion": [["completion", "bash"], ["completion", "zsh"]],

@@ -226,12 +226,15 @@ class TestMakeFigures:
             assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     def test_committed_images_are_the_scripts_figures(self):
-        """docs/img holds exactly the images the script draws."""
+        """docs/img holds exactly the images the scripts draw (the figures, and the HTML export's screenshot, #21)."""
         spec = importlib.util.spec_from_file_location("make_figures", ROOT / "scripts" / "make_figures.py")
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
+        spec = importlib.util.spec_from_file_location("screenshot", ROOT / "scripts" / "screenshot_evidence.py")
+        screenshot = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(screenshot)
         committed = sorted(p.name for p in (ROOT / "docs" / "img").glob("*.png"))
-        assert committed == sorted(module.FIGURES)
+        assert committed == sorted([*module.FIGURES, screenshot.IMAGE])
 
 
 def test_source_lines_mark_editorial_titles_and_inferred_dates(ds) -> None:

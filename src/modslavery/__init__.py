@@ -30,7 +30,15 @@ if TYPE_CHECKING:
     from modslavery._signatories import OrganisationSet, Overlap
     from modslavery._statistics import Statistics
     from modslavery.dataset import Dataset
-    from modslavery.export import export_csv, export_datapackage, export_json, export_parquet, export_sqlite
+    from modslavery.export import (
+        export_csv,
+        export_datapackage,
+        export_datasette,
+        export_html,
+        export_json,
+        export_parquet,
+        export_sqlite,
+    )
     from modslavery.models import (
         Ask,
         Author,
@@ -104,6 +112,8 @@ __all__ = [
     "clear_cache",
     "export_csv",
     "export_datapackage",
+    "export_datasette",
+    "export_html",
     "export_json",
     "export_parquet",
     "export_sqlite",
@@ -125,6 +135,8 @@ _LAZY = {
     "export_datapackage": "modslavery.export",
     "export_sqlite": "modslavery.export",
     "export_parquet": "modslavery.export",
+    "export_html": "modslavery.export",
+    "export_datasette": "modslavery.export",
 }
 _MODELS = frozenset(
     {

@@ -22,6 +22,7 @@ from modslavery._files import DEFAULT_MAX_FILE_BYTES, directory_reader
 from modslavery._format import FILES, Parts
 from modslavery._html import dataset_html
 from modslavery._json import DEFAULT_MAX_DEPTH
+from modslavery._notebook import remember
 from modslavery._organisations import Organisations, build_name_index
 from modslavery._read import read_parts
 from modslavery._records import Records
@@ -70,6 +71,7 @@ class Dataset:
     """
 
     __slots__ = (
+        "__weakref__",  # the notebook views find a record's data set through weak references
         "_campaigns_by_organisation",
         "_entities_by_key",
         "_mentions_by_document",
@@ -153,6 +155,7 @@ class Dataset:
             by_target.setdefault(mention.target_id, []).append(mention)
         init(self, "_mentions_by_target", {k: tuple(v) for k, v in by_target.items()})
         init(self, "_entities_by_key", {name_key(n): e.id for e in parts.entities for n in (e.name, *e.aliases)})
+        remember(self)
 
     @classmethod
     def from_directory(

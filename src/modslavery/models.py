@@ -25,6 +25,7 @@ import attrs
 from attrs import field, frozen
 
 from modslavery._html import HTMLRepr
+from modslavery._notebook import DocumentHTML, StatisticHTML
 from modslavery.names import MAX_NAME_LENGTH
 
 __all__ = [
@@ -525,7 +526,7 @@ class Publisher(_Record):
 
 
 @frozen(kw_only=True, repr=False)
-class Document(HTMLRepr, _Record):
+class Document(DocumentHTML, _Record):
     """
     One source text, kept exactly, with what it states about itself.
 
@@ -570,7 +571,7 @@ class Measure(HTMLRepr, _Record):
 
 
 @frozen(kw_only=True, repr=False)
-class Statistic(HTMLRepr, _Record):
+class Statistic(StatisticHTML, _Record):
     """
     One number-bearing claim, with its exact quote and span in its document.
 

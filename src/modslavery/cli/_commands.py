@@ -355,6 +355,10 @@ def export(args: argparse.Namespace) -> Text:
         paths = [writers.export_sqlite(args.target)]
     elif fmt == "parquet":
         paths = writers.export_parquet(args.target)
+    elif fmt == "html":
+        paths = writers.export_html(args.target)
+    elif fmt == "datasette":
+        paths = writers.export_datasette(args.target)
     elif fmt == "datapackage":
         path = writers.export_datapackage(args.target)
         resources = json.loads(path.read_text(encoding="utf-8"))["resources"]

@@ -30,7 +30,7 @@ GEOGRAPHIES = ("worldwide", "europe", "united_kingdom", "england_and_wales")
 QUALIFIERS = ("exact", "more_than", "less_than", "at_least", "at_most", "approximately", "estimated")
 
 #: The formats of ``modslavery export``.
-EXPORT_FORMATS = ("csv", "sqlite", "datapackage", "json", "parquet")
+EXPORT_FORMATS = ("csv", "sqlite", "datapackage", "json", "parquet", "html", "datasette")
 
 _DESCRIPTION = """\
 UK modern-slavery advocacy texts as typed, traceable data: documents, statistics, campaigns and signatories.
@@ -225,7 +225,8 @@ def _tools(b: _Builder, commands: Any) -> None:
     )
     export = b.add(
         commands, "export",
-        "write the data as CSV files, a SQLite database, a data package, JSON with schemas, or Parquet files",
+        "write the data as CSV files, a SQLite database, a data package, JSON with schemas, Parquet files, an HTML"
+        " site that marks every record in its text, or a database with Datasette metadata",
         "modslavery export --format sqlite modslavery.db", handler="export", tabular=False,
     )  # fmt: skip
     export.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True, help="what to write")

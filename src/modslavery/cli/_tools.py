@@ -140,7 +140,7 @@ def completion(args: argparse.Namespace) -> Text:
 
     Example:
         >>> script = completion(argparse.Namespace(shell="bash")).text
-        >>> '--format) words="csv sqlite datapackage json parquet" ;;' in script
+        >>> '--format) words="csv sqlite datapackage json parquet html datasette" ;;' in script
         True
 
     """

@@ -1,5 +1,8 @@
 """
-Writing the data set out: JSON (with JSON Schemas), CSV, SQLite, Parquet and a Frictionless data package.
+Writing the data set out: JSON with schemas, CSV, SQLite, Parquet, a data package, an HTML site, a Datasette database.
+
+The HTML site marks every record in its document's text; the Datasette folder is the SQLite database with
+its metadata.
 
 Every tabular export uses the model field names as column names and records
 :data:`modslavery.__data_version__`. The writers load on first use, so
@@ -22,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from modslavery.export.csv import export_csv
     from modslavery.export.datapackage import export_datapackage
+    from modslavery.export.datasette import export_datasette
+    from modslavery.export.html import export_html
     from modslavery.export.json import dumps_records, export_json, write_manifest
     from modslavery.export.parquet import export_parquet
     from modslavery.export.sqlite import export_sqlite
@@ -30,6 +35,8 @@ __all__ = [
     "dumps_records",
     "export_csv",
     "export_datapackage",
+    "export_datasette",
+    "export_html",
     "export_json",
     "export_parquet",
     "export_sqlite",
@@ -44,6 +51,8 @@ _LAZY = {
     "export_datapackage": "modslavery.export.datapackage",
     "export_sqlite": "modslavery.export.sqlite",
     "export_parquet": "modslavery.export.parquet",
+    "export_html": "modslavery.export.html",
+    "export_datasette": "modslavery.export.datasette",
 }
 
 

@@ -9,6 +9,14 @@ integers and fractions stay real, though SQLite stores a whole-number float
 such as ``3.0`` as the integer ``3``. Foreign keys are declared; SQLite
 enforces them only after ``PRAGMA foreign_keys = ON``.
 
+Two FTS5 full-text tables index the texts: ``documents_fts`` (``title``,
+``text``) and ``statistics_fts`` (``quote``, ``description``). They are
+external-content tables: they hold only the index, read their columns from
+``documents`` and ``statistics`` by ``rowid``, and triggers keep them in step
+when rows change. (``VACUUM`` may renumber the rowids of these tables; after
+one, run ``INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')``, and
+the same for ``statistics_fts``.)
+
 Example:
     >>> import sqlite3, tempfile, os
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -19,6 +27,16 @@ Example:
     ...     db.execute(sql).fetchone()
     ...     db.close()
     ('A21 UK',)
+
+Full-text search, best match first:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     db = sqlite3.connect(export_sqlite(os.path.join(tmp, "modslavery.db")))
+    ...     sql = '''SELECT s.id, s.value FROM statistics_fts JOIN statistics s ON s.rowid = statistics_fts.rowid
+    ...              WHERE statistics_fts MATCH 'referral OR referred' ORDER BY rank, s.id LIMIT 2'''
+    ...     db.execute(sql).fetchall()
+    ...     db.close()
+    [('news-jstac-launch-s06', 3800), ('pledge-mayoral-2024-s02', 17004)]
 
 """
 
@@ -36,7 +54,13 @@ from modslavery.export._tables import METADATA, TABLES, Column, Table, metadata_
 if TYPE_CHECKING:
     from modslavery.dataset import Dataset, Parts
 
-__all__ = ["create_statements", "export_sqlite"]
+__all__ = ["SEARCH", "create_statements", "export_sqlite", "search_statements"]
+
+#: The full-text tables: each one's name, the table it indexes and the columns it indexes.
+SEARCH: dict[str, tuple[str, tuple[str, ...]]] = {
+    "documents_fts": ("documents", ("title", "text")),
+    "statistics_fts": ("statistics", ("quote", "description")),
+}
 
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER"}
 
@@ -102,6 +126,37 @@ def create_statements() -> list[str]:
     return statements
 
 
+def search_statements() -> list[str]:
+    """
+    The statements that make the FTS5 tables of :data:`SEARCH`, fill them from their tables, and tie them by triggers.
+
+    Run them after the rows are in: each table is filled by FTS5's ``rebuild``
+    command, and the triggers then keep it in step with inserts, updates and deletes.
+
+    Example:
+        >>> print(search_statements()[0])
+        CREATE VIRTUAL TABLE "documents_fts" USING fts5("title", "text", content="documents", content_rowid="rowid")
+
+    """
+    statements = []
+    for name, (table, columns) in SEARCH.items():
+        fts, source = _quote(name), _quote(table)
+        listed = ", ".join(_quote(c) for c in columns)
+        new = ", ".join(f"new.{_quote(c)}" for c in columns)
+        old = ", ".join(f"old.{_quote(c)}" for c in columns)
+        # Only the names of SEARCH, quoted, go into these statements.
+        add = f"INSERT INTO {fts} (rowid, {listed}) VALUES (new.rowid, {new});"  # noqa: S608
+        remove = f"INSERT INTO {fts} ({fts}, rowid, {listed}) VALUES ('delete', old.rowid, {old});"  # noqa: S608
+        statements += [
+            f'CREATE VIRTUAL TABLE {fts} USING fts5({listed}, content={source}, content_rowid="rowid")',
+            f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",  # noqa: S608
+            f"CREATE TRIGGER {_quote(name + '_insert')} AFTER INSERT ON {source} BEGIN {add} END",
+            f"CREATE TRIGGER {_quote(name + '_delete')} AFTER DELETE ON {source} BEGIN {remove} END",
+            f"CREATE TRIGGER {_quote(name + '_update')} AFTER UPDATE ON {source} BEGIN {remove} {add} END",
+        ]
+    return statements
+
+
 def export_sqlite(target: str | os.PathLike[str], data: Dataset | Parts | None = None) -> Path:
     """
     Write *data* (default: the bundled data) to the SQLite database file *target*, replacing it.
@@ -137,6 +192,8 @@ def export_sqlite(target: str | os.PathLike[str], data: Dataset | Parts | None =
                 for table, table_rows_ in [*((t, rows[t.name]) for t in TABLES), (METADATA, metadata_rows())]:
                     marks = ", ".join("?" * len(table.columns))
                     db.executemany(f"INSERT INTO {_quote(table.name)} VALUES ({marks})", table_rows_)  # noqa: S608
+                for statement in search_statements():
+                    db.execute(statement)
                 problems = db.execute("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     msg = f"unresolved references: {problems[:5]}"
