@@ -145,9 +145,10 @@ DOCUMENTS = [
             "end": None,
             "basis": "inferred",
             "evidence": [
-                "New figures this week show that over 3,800 potential victims - from 108 different countries - were referred to support in 2016"
+                "New figures this week show that over 3,800 potential victims - from 108 different countries - were referred to support in 2016",
+                "108 different countries in just one year",
             ],
-            "note": "The text states no date. It calls figures for the whole of 2016 new 'this week', so it was written after 2016, in 2017 or later; the text gives no upper bound.",
+            "note": "The text states no date. It calls figures for 2016, a whole year ('in just one year'), new 'this week', so it was written after 2016, in 2017 or later; the text gives no upper bound.",
         },
         "notes": ["Headline and date are not part of the text; the title is editorial."],
     },
@@ -697,9 +698,9 @@ ORGANISATIONS = [
     (
         "uk-bme-anti-slavery-network",
         "The UK BME Anti-Slavery Network",
-        ["BASNET"],
+        [],
         ["BASNET - UK BME AntiSlavery Network"],
-        None,
+        "The joint statement prints 'BASNET' only as a prefix of the network's name; it neither expands it nor prints it alone, so it is not an acronym here.",
     ),
     ("unseen", "Unseen UK", [], ["Unseen"], None),
     ("vavengers", "The Vavengers", [], [], None),
@@ -713,9 +714,15 @@ ORGANISATIONS = [
     # organisations named in the articles only
     ("border-force", "Border Force", [], [], None),
     ("business-standard", "Business Standard", [], [], "Named in the news report's disclaimer."),
-    ("centre-for-social-justice", "Centre for Social Justice", ["CSJ"], [], None),
+    (
+        "centre-for-social-justice",
+        "Centre for Social Justice",
+        ["CSJ"],
+        [],
+        "The op-ed prints 'CSJ' alone and never expands it; it is read as the Centre for Social Justice from the initials and the context (both are credited with the reports the op-ed names, and the opening line makes the author the Centre's Chief Executive).",
+    ),
     ("gangmasters-and-labour-abuse-authority", "Gangmasters and Labour Abuse Authority", [], [], None),
-    ("hmrc", "Her Majesty's Revenue and Customs", ["HMRC"], [], None),
+    ("hmrc", "Her Majesty's Revenue and Customs", ["HMRC"], ["(Her Majesty's Revenue and Customs) HMRC"], None),
     ("home-affairs-committee", "Home Affairs Committee", [], [], None),
     ("immigration-enforcement", "Immigration Enforcement", [], [], None),
     (
@@ -726,7 +733,14 @@ ORGANISATIONS = [
         "The multi-agency intelligence unit whose launch the news report covers.",
     ),
     ("ministry-of-justice", "Ministry of Justice", [], [], None),
-    ("national-crime-agency", "National Crime Agency", ["NCA"], [], None),
+    ("national-crime-agency", "National Crime Agency", ["NCA"], ["National Crime Agency (NCA)"], None),
+    (
+        "uk-government",
+        "UK Government",
+        [],
+        [],
+        "Named in the Home Affairs Committee report the pledge quotes ('no longer a priority for the UK Government').",
+    ),
 ]
 
 # -- reconciliation judgements --------------------------------------------------
@@ -1033,6 +1047,7 @@ MENTIONS = {
             "Home Affairs Committee's 2023 report on Human Trafficking and Modern Slavery"
         ],
         "home-affairs-committee": ["Home Affairs Committee"],
+        "uk-government": ["UK Government"],
         "mayoral-elections-2024": ["2024 Mayoral Elections"],
         "modern-slavery-act-2015": ["Modern Slavery Act 2015"],
     },
@@ -1069,6 +1084,30 @@ INFERRED_MENTIONS = [
         "The Prime Minister is right to continue prioritising",
         ["This week, Theresa May has called for global action to stamp out modern slavery", "take up May’s call"],
         "The same office as in 'the Prime Minister’s announcement this week', which the text ties to Theresa May's call of this week.",
+    ),
+    (
+        "op-ed-stroud",
+        "theresa-may",
+        "the katter",
+        "special adviser to May when the katter was Home Secretary",
+        ["special adviser to May when the katter was Home Secretary"],
+        "'the katter' is a typing error for 'the latter' (kept as printed): of Fiona Hill and May, the latter is May, so the text makes May a former Home Secretary.",
+    ),
+    (
+        "news-jstac-launch",
+        "joint-slavery-trafficking-analysis-centre",
+        "centre",
+        "the first focus of the centre",
+        ["government-funded 'Joint Slavery Trafficking Analysis Centre'"],
+        "In lower case, 'the centre' takes up the 'Joint Slavery Trafficking Analysis Centre' the report names a sentence before.",
+    ),
+    (
+        "news-jstac-launch",
+        "joint-slavery-trafficking-analysis-centre",
+        "Centre",
+        "The Centre will enable us",
+        ["government-funded 'Joint Slavery Trafficking Analysis Centre'"],
+        "Amber Rudd's 'The Centre' is the 'Joint Slavery Trafficking Analysis Centre' she visited, as the report's second sentence says.",
     ),
     (
         "news-jstac-launch",

@@ -66,7 +66,7 @@ def test_every_name_as_written_resolves(ds) -> None:
         ("Focus on Labour Exploitation", "focus-on-labour-exploitation"),
         ("ECPAT", "ecpat-uk"),
         ("Every Child Protected Against Trafficking", "ecpat-uk"),
-        ("BASNET", "uk-bme-anti-slavery-network"),
+        ("BASNET - UK BME AntiSlavery Network", "uk-bme-anti-slavery-network"),
         ("UK BME Antislavery Network", "uk-bme-anti-slavery-network"),
         ("Bakhita Centre for Research on Slavery Exploitation and Abuse St Marys University", "bakhita-centre"),
         ("Ellas", "ellas"),
@@ -93,6 +93,16 @@ def test_every_name_as_written_resolves(ds) -> None:
 )
 def test_table(ds, typed: str, expected: str) -> None:
     assert ds.organisations.lookup(typed).id == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("BASNET", "uk-bme-anti-slavery-network"), ("AFRUCA", "afruca-safeguarding-children")]
+)
+def test_a_prefix_the_texts_never_print_alone_is_a_suggestion_not_an_acronym(ds, typed: str, expected: str) -> None:
+    """#22: neither is printed alone or expanded, so neither is an acronym; search still offers the organisation."""
+    with pytest.raises(modslavery.NotFound) as info:
+        ds.organisations.lookup(typed)
+    assert ds.organisations[expected].name in info.value.candidates
 
 
 @pytest.mark.parametrize(
