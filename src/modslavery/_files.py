@@ -22,6 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from modslavery._filenames import is_plain_name
 from modslavery.errors import DataError
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def read_limited(path: Path, max_file_bytes: int) -> bytes:
 
 def check_plain_name(name: str) -> None:
     """
-    Refuse a file name that is not a plain name: empty, ``.``, ``..``, absolute, or with a separator or NUL.
+    Refuse a file name that is not a plain name: empty, ``.``, ``..``, or with a separator, colon or control character.
 
     Raises:
         DataError: the name could point outside its directory.
@@ -105,7 +106,7 @@ def check_plain_name(name: str) -> None:
         modslavery.errors.DataError: /etc/passwd: not a plain file name inside the data directory
 
     """
-    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name or Path(name).is_absolute():
+    if not is_plain_name(name):
         raise DataError([f"{name}: not a plain file name inside the data directory"])
 
 
