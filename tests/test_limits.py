@@ -350,6 +350,28 @@ class TestParseErrors:
             parse_json(data, "x.json")
         assert info.value.problems == ("x.json: line 3 column 3: integer of 5000 digits is too long",)
 
+    @pytest.mark.parametrize(
+        ("literal", "shown"),
+        [
+            ("1e-400", "1e-400"),
+            ("-1E-400", "-1E-400"),
+            ("2e-324", "2e-324"),
+            ("0." + "0" * 400 + "1", "0." + "0" * 22 + "... (403 characters)"),
+        ],
+    )
+    def test_a_number_that_underflows_to_zero_has_its_position(self, literal: str, shown: str) -> None:
+        """A literal that is not zero but reads as 0.0 (#19); the same text inside a string is no number."""
+        assert float(literal) == 0.0  # the premise: Python's float reads it as zero
+        data = f'[\n  "{literal}", 1.5,\n  {literal}\n]'.encode()
+        with pytest.raises(modslavery.DataError) as info:
+            parse_json(data, "x.json")
+        expected = f"x.json: line 3 column 3: {shown} is not zero, but too small for a float: it would read as 0.0"
+        assert info.value.problems == (expected,)
+
+    @pytest.mark.parametrize("literal", ["0.0", "-0.0", "0e-400", "0.000e5", "-0E0", "5e-324", "1e-300"])
+    def test_zero_and_small_numbers_read_as_written(self, literal: str) -> None:
+        assert parse_json(f"[{literal}]".encode(), "x.json") == [float(literal)]
+
     @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
     def test_non_standard_constants(self, literal: str) -> None:
         with pytest.raises(modslavery.DataError, match=rf"x\.json: line 1 column 2: {literal} is not a number in JSON"):
