@@ -10,7 +10,7 @@ so the organisation pool never drops below 150.
 
 Every record passes :meth:`modslavery.Dataset.from_directory`: each document's
 ``sha256`` is the hash of its text, every quote and signature name stands at its
-span, every id reference resolves, and no two organisation names share a
+span, every id reference resolves, and no two organisation or entity names share a
 :func:`modslavery.names.name_key`. Some names carry accents, some signatures
 use an acronym or alias, and some long names wrap over two lines of the text.
 
@@ -365,10 +365,14 @@ class _Pools:
         self.organisations = _organisations(max(PER_UNIT["organisations.json"] * scale, MIN_ORGANISATIONS), rng)
         self.measures = [f"measure-{n:05d}" for n in range(PER_UNIT["measures.json"] * scale)]
         self.entities: list[dict[str, Any]] = []
+        people: set[str] = set()
         for n in range(PER_UNIT["entities.json"] * scale):
             kind = _ENTITY_KINDS[n % len(_ENTITY_KINDS)]
             if kind == "person":
                 name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+                if name in people:  # two entities may not share a name: a repeated one is numbered
+                    name = f"{name} {n}"
+                people.add(name)
             else:
                 name = f"The {rng.choice(_PLACES)} {kind.title()} {n}"
             self.entities.append({"id": f"entity-{n:06d}", "name": name, "kind": kind, "aliases": [], "note": None})

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import string
 
 from hypothesis import strategies as st
 
 from modslavery import models as m
+from modslavery._filenames import is_plain_name
 
 ids = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8).map(lambda s: f"x{s}x")
 texts = st.text(min_size=1, max_size=30)
 optional_texts = st.none() | texts
-numbers = st.integers(-(10**12), 10**12) | st.floats(allow_nan=False, allow_infinity=False, width=64)
+numbers = (
+    st.integers(-(10**12), 10**12)
+    | st.sampled_from([-(2**63), 2**63 - 1])  # SQLite's integer range
+    | st.floats(min_value=-9.2e18, max_value=9.2e18, allow_nan=False, allow_infinity=False, width=64)
+)
+file_names = st.text(min_size=1, max_size=30).filter(is_plain_name)
 
 
 @st.composite
@@ -20,6 +28,26 @@ def partial_dates(draw: st.DrawFn) -> m.PartialDate:
     month = draw(st.none() | st.integers(1, 12))
     day = None if month is None else draw(st.none() | st.integers(1, 28))
     return m.PartialDate(year, month, day)
+
+
+@st.composite
+def date_bounds(draw: st.DrawFn) -> tuple[m.PartialDate | None, m.PartialDate | None]:
+    """A start and an end, either missing; when both are there, the end is not before the start."""
+    start, end = draw(st.none() | partial_dates()), draw(st.none() | partial_dates())
+    if start is not None and end is not None and earliest_day(start) > latest_day(end):
+        start, end = end, start
+    return start, end
+
+
+def earliest_day(date: m.PartialDate) -> dt.date:
+    """The first day a partial date can be."""
+    return dt.date(date.year, date.month or 1, date.day or 1)
+
+
+def latest_day(date: m.PartialDate) -> dt.date:
+    """The last day a partial date can be."""
+    month = date.month or 12
+    return dt.date(date.year, month, date.day or calendar.monthrange(date.year, month)[1])
 
 
 @st.composite
@@ -37,9 +65,8 @@ def evidences(draw: st.DrawFn) -> m.Evidence:
 times = st.none() | st.builds(lambda h, mi: f"{h:02d}:{mi:02d}", st.integers(0, 23), st.integers(0, 59))
 
 date_claims = st.builds(
-    m.DateClaim,
-    start=st.none() | partial_dates(),
-    end=st.none() | partial_dates(),
+    lambda bounds, **fields: m.DateClaim(start=bounds[0], end=bounds[1], **fields),
+    date_bounds(),
     basis=st.sampled_from(m.Basis),
     time=times,
     timezone=optional_texts,
@@ -47,10 +74,9 @@ date_claims = st.builds(
     note=optional_texts,
 )
 periods = st.builds(
-    m.Period,
+    lambda bounds, **fields: m.Period(start=bounds[0], end=bounds[1], **fields),
+    date_bounds(),
     label=optional_texts,
-    start=st.none() | partial_dates(),
-    end=st.none() | partial_dates(),
     basis=st.sampled_from(m.Basis),
     note=optional_texts,
 )
@@ -84,7 +110,7 @@ documents = st.builds(
     kind=st.sampled_from(m.DocumentKind),
     title=texts,
     title_basis=st.sampled_from(m.TitleBasis),
-    source_file=texts,
+    source_file=file_names,
     text=st.text(max_size=200),
     sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
     title_evidence=st.none() | evidences(),

@@ -176,7 +176,7 @@ class TestDirect:
         with pytest.raises(modslavery.DataError, match=r"statistics\.json: \$\[0\]\.value: expected a"):
             structure_records([record], Statistic, "statistics.json")
 
-    @pytest.mark.parametrize("value", [0, 17004, 2.5, -1, 1e300])
+    @pytest.mark.parametrize("value", [0, 17004, 2.5, -1, 2**63 - 1, -(2**63), 9.2e18, 5e-324])
     def test_number_field_accepts(self, value) -> None:
         (stat,) = structure_records([_statistic_dict(value=value)], Statistic, "statistics.json")
         assert stat.value == value

@@ -12,7 +12,14 @@ other files unchanged), or it raises :class:`modslavery.DataError` whose every
 problem names a data file and a JSON path (``$...``) or a position (line and
 column, or byte). Any other exception fails the test.
 
-About 2,400 examples run per test session (set ``FAST=1`` for a quick run).
+Two more laws (#19): data that breaks one of the semantic rules (a number
+past SQLite's integer range, an end date before its start, a statistic
+converting itself, a campaign supported by another document's statistic, an
+entity name that names something else, an empty name, a source file that is a
+path) is refused with a problem at its path; and :func:`modslavery.load`
+refuses any change to an installed file, naming that file and nothing else.
+
+About 2,850 examples run per test session (set ``FAST=1`` for a quick run).
 Only the mutated file is rewritten for each example, in a directory that
 already holds the others.
 """
@@ -412,7 +419,14 @@ def spliced(draw: st.DrawFn) -> tuple[str, bytes]:
     elif kind == "huge-int":
         raw = draw(st.sampled_from(["-", ""])) + "9" * draw(st.sampled_from([19, 20, 400, 4300, 4301, 50_000]))
     elif kind == "huge-float":
-        raw = draw(st.sampled_from(["1e400", "-1e400", "1e-400", "1.7976931348623157e308", "1" * 400 + ".5", "-0.0"]))
+        raw = draw(
+            st.sampled_from(
+                [
+                    *("1e400", "-1e400", "1e-400", "1.7976931348623157e308", "1" * 400 + ".5", "-0.0"),
+                    *("-1E-400", "2e-324", "5e-324", "0." + "0" * 400 + "1", "0e-400", "9223372036854775808", "1e30"),
+                ]
+            )
+        )
     elif kind == "constant":
         raw = draw(st.sampled_from(["NaN", "Infinity", "-Infinity", "undefined", "True", "None", "nan"]))
     elif kind == "surrogate":
@@ -513,3 +527,139 @@ def test_check_rejects_a_message_without_a_path(fuzz_dir: Path, monkeypatch: pyt
 def test_unchanged_files_load(fuzz_dir: Path) -> None:
     """The starting point: the bundled bytes load as the bundled data set."""
     assert check(fuzz_dir, "documents.json", BASE["documents.json"], equivalent=True) == "loaded"
+
+
+# -- the rules of #19: each break is refused, at its path ------------------------------------------
+
+_INT_KEYS = {"start", "end", "position", "number", "value"}
+#: Per file: paths to every integer that a model bounds to SQLite's range.
+INTEGERS = {
+    name: [p for p, n in _walk(v) if type(n) is int and p and p[-1] in _INT_KEYS] for name, v in BASE_VALUES.items()
+}
+#: Per file: paths to every Period or DateClaim with both bounds set.
+DATED = {
+    name: [
+        p
+        for p, n in _walk(v)
+        if isinstance(n, dict) and isinstance(n.get("start"), str) and isinstance(n.get("end"), str) and "basis" in n
+    ]
+    for name, v in BASE_VALUES.items()
+}
+_STATISTIC_DOCUMENTS = {s["id"]: s["document_id"] for s in BASE_VALUES["statistics.json"]}
+_ORGANISATION_NAMES = sorted(
+    {n for o in BASE_VALUES["organisations.json"] for n in (o["name"], *o["acronyms"], *o["aliases"])}
+)
+_ENTITY_NAMES = sorted({n for e in BASE_VALUES["entities.json"] for n in (e["name"], *e["aliases"])})
+
+
+def _json_path(path: tuple[Any, ...]) -> str:
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
+
+
+def _respell(draw: st.DrawFn, name: str) -> str:
+    """The same name as name_key reads it: other case, or a leading 'The' (name_key drops one)."""
+    the = [] if name.lower().startswith("the ") else [f"The {name}"]
+    return draw(st.sampled_from([name, name.upper(), name.lower(), *the]))
+
+
+@st.composite
+def rule_breaks(draw: st.DrawFn) -> tuple[str, bytes, str]:
+    """One record of the bundled data made to break one rule; the problem must name the path given."""
+    rule = draw(st.sampled_from(["integer", "date", "self", "support", "entity", "empty", "source"]))
+    if rule == "integer":
+        filename = draw(st.sampled_from(sorted(name for name in NAMES if INTEGERS[name])))
+        path = draw(st.sampled_from(INTEGERS[filename]))
+        value: Any = draw(
+            st.sampled_from([2**63, -(2**63) - 1, 2**64, 10**30, 1e19, -1e30])
+            | st.integers(min_value=2**63, max_value=2**70)
+        )
+    elif rule == "date":
+        filename = draw(st.sampled_from(sorted(name for name in NAMES if DATED[name])))
+        dated = draw(st.sampled_from(DATED[filename]))
+        start = _get(BASE_VALUES[filename], dated)["start"]
+        path, value = (*dated, "end"), f"{int(start[:4]) - draw(st.integers(1, 500)):04d}{start[4:]}"
+    elif rule == "self":
+        filename, index = "statistics.json", draw(st.integers(0, len(BASE_VALUES["statistics.json"]) - 1))
+        path, value = (index, "conversion_of_id"), BASE_VALUES[filename][index]["id"]
+    elif rule == "support":
+        filename, index = "campaigns.json", draw(st.integers(0, len(BASE_VALUES["campaigns.json"]) - 1))
+        own = BASE_VALUES[filename][index]["document_id"]
+        path = (index, "support_statistic_id")
+        value = draw(st.sampled_from(sorted(s for s, d in _STATISTIC_DOCUMENTS.items() if d != own)))
+    elif rule == "entity":
+        filename, index = "entities.json", draw(st.integers(0, len(BASE_VALUES["entities.json"]) - 1))
+        own = BASE_VALUES[filename][index]
+        others = [n for n in _ENTITY_NAMES if n not in (own["name"], *own["aliases"])]
+        name = _respell(draw, draw(st.sampled_from(_ORGANISATION_NAMES + others)))
+        if draw(st.booleans()):
+            path, value = (index, "name"), name
+        else:
+            path, value = (index, "aliases"), [*own["aliases"], name]
+    elif rule == "empty":
+        filename, key = draw(
+            st.sampled_from([("entities.json", "name"), ("measures.json", "label"), ("measures.json", "description")])
+        )
+        path, value = (draw(st.integers(0, len(BASE_VALUES[filename]) - 1)), key), ""
+    else:
+        filename = "documents.json"
+        path = (draw(st.integers(0, len(BASE_VALUES[filename]) - 1)), "source_file")
+        value = draw(st.sampled_from(["../../../../etc/passwd", "/etc/passwd", "..", "sources/a.txt", "C:a", "a\x00"]))
+    records = copy.deepcopy(BASE_VALUES[filename])
+    _set(records, path, value)
+    note(f"{rule}: {_json_path(path)} of {filename} = {value!r}")
+    # An entity clash may be reported at the other owner's path, whichever comes later in the file.
+    where = "$[" if rule == "entity" else _json_path(path)
+    return filename, _serialise(records), f"{filename}: {where}"
+
+
+@_settings(300)
+@given(case=rule_breaks())
+def test_rule_breaks_are_refused_at_their_path(fuzz_dir: Path, case: tuple[str, bytes, str]) -> None:
+    """Numbers past SQLite, dates out of order, self conversions, foreign support, entity names, empty names, paths."""
+    filename, data, where = case
+    assert check(fuzz_dir, filename, data) == "error"  # the law: every problem names a file and a path
+    (fuzz_dir / filename).write_bytes(data)
+    try:
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(fuzz_dir)
+    finally:
+        (fuzz_dir / filename).write_bytes(BASE[filename])
+    problems = [problem.removeprefix(f"{fuzz_dir}: ") for problem in info.value.problems]
+    assert any(problem.startswith(where) for problem in problems), problems
+
+
+# -- load(): the installed files are the released ones, or nothing is served -------------------------
+
+EDITED = "the installed data was changed; load an edited copy with modslavery.Dataset.from_directory()"
+
+
+@pytest.fixture(scope="module")
+def installed_dir(fuzz_dir: Path) -> Path:
+    """The fuzz directory with the bundled manifest beside the files: a stand-in for the installed folder."""
+    from modslavery._files import bundled_files
+
+    (fuzz_dir / "manifest.json").write_bytes(bundled_files().joinpath("manifest.json").read_bytes())
+    return fuzz_dir
+
+
+@_settings(150)
+@given(case=st.one_of(structural(), byte_level(), equivalent()))
+def test_load_refuses_any_change_to_an_installed_file(installed_dir: Path, case: tuple[str, bytes]) -> None:
+    """Whatever the change (valid, equivalent or broken), load() names the changed file and nothing else."""
+    from modslavery import _loader
+
+    filename, data = case
+    path = installed_dir / filename
+    path.write_bytes(data)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_loader, "bundled_files", lambda: installed_dir)
+            if data == BASE[filename]:
+                event("unchanged")
+                assert len(_loader._load_bundled().documents) == len(BASE_VALUES["documents.json"])
+                return
+            with pytest.raises(modslavery.DataError) as info:
+                _loader._load_bundled()
+    finally:
+        path.write_bytes(BASE[filename])
+    assert info.value.problems == (f"{filename}: differs from manifest.json: {EDITED}",)

@@ -146,3 +146,38 @@ def test_records_are_hashable_and_equal_by_value(cached: modslavery.Dataset) -> 
     assert attrs.evolve(org, name="x") == org
     assert isinstance(org, Organisation)
     assert hash(PartialDate(2024, 1)) == hash(PartialDate(2024, 1))
+
+
+def _slots(obj: object) -> list[str]:
+    """Every slot an object's class and its bases declare (private state included)."""
+    names = []
+    for cls in type(obj).__mro__:
+        slots = cls.__dict__.get("__slots__", ())
+        names.extend([slots] if isinstance(slots, str) else slots)
+    return [name for name in names if name not in {"__weakref__", "__dict__"}]
+
+
+def _holders(ds: modslavery.Dataset) -> list[object]:
+    """The data set, each of its collections, a signatory set, an overlap, and one record of every kind."""
+    collections = [getattr(ds, attribute) for _, attribute, _ in FILES]
+    records = [next(iter(collection)) for collection in collections]
+    return [ds, *collections, ds.signatories("mayoral-pledge-2024"), ds.overlap()[0], *records]
+
+
+def test_no_slot_of_any_holder_can_be_deleted(cached: modslavery.Dataset) -> None:
+    """``del`` of any attribute, private ones too, is refused as assignment is (#19); load() is unharmed."""
+    holders = _holders(cached)
+    kinds = {type(holder).__name__ for holder in holders}
+    assert {"Dataset", "Records", "Statistics", "Organisations", "OrganisationSet", "Overlap"} <= kinds
+    tried = 0
+    for holder in holders:
+        slots = _slots(holder)
+        assert slots, type(holder).__name__
+        for name in slots:
+            before = getattr(holder, name)
+            with pytest.raises(AttributeError):
+                delattr(holder, name)
+            assert getattr(holder, name) is before, f"{type(holder).__name__}.{name}"
+            tried += 1
+    assert tried > 50  # every slot of every holder, not a handful
+    assert modslavery.load() is cached

@@ -232,6 +232,80 @@ class TestPaths:
             f"exclusions.json: missing from {data_dir}",
         )
 
+    def test_a_loop_of_links_in_place_of_a_file_is_a_data_error(self, data_dir: Path) -> None:
+        """Path.resolve() raises RuntimeError (OSError from Python 3.13) on a loop: a DataError naming the file."""
+        (data_dir / "entities.json").unlink()
+        (data_dir / "entities.json").symlink_to("loop.json")
+        (data_dir / "loop.json").symlink_to("entities.json")
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(data_dir)
+        (problem,) = info.value.problems
+        assert problem.startswith(f"entities.json: cannot resolve {data_dir / 'entities.json'} (")
+
+    def test_a_directory_that_is_a_loop_of_links_is_a_data_error(self, tmp_path: Path) -> None:
+        (tmp_path / "data").symlink_to("data")
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(tmp_path / "data")
+        (problem,) = info.value.problems
+        assert problem.startswith(f"{tmp_path / 'data'}: cannot read the directory (")
+
+    @pytest.mark.usefixtures("file_modes_apply")
+    def test_an_unreadable_directory_is_a_data_error(self, data_dir: Path) -> None:
+        """chmod 000 on the data folder (#19): a DataError naming it, not a PermissionError."""
+        data_dir.chmod(0)
+        try:
+            with pytest.raises(modslavery.DataError) as info:
+                modslavery.Dataset.from_directory(data_dir)
+        finally:
+            data_dir.chmod(0o700)
+        assert info.value.problems == (f"{data_dir}: cannot read the directory (Permission denied)",)
+
+    @pytest.mark.usefixtures("file_modes_apply")
+    def test_an_unreadable_file_is_a_data_error(self, data_dir: Path) -> None:
+        """chmod 000 on one data file (#19): a DataError naming the file and its path."""
+        path = data_dir / "entities.json"
+        path.chmod(0)
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(data_dir)
+        assert info.value.problems == (f"entities.json: cannot read {path.resolve()} (Permission denied)",)
+
+    def test_a_directory_the_system_will_not_list_is_a_data_error(
+        self, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The chmod 000 case wherever the tests run (root ignores modes): listing raises PermissionError."""
+
+        def refuse(path: Path) -> None:
+            raise PermissionError(13, "Permission denied", str(path))
+
+        monkeypatch.setattr(Path, "iterdir", refuse)
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(data_dir)
+        assert info.value.problems == (f"{data_dir}: cannot read the directory (Permission denied)",)
+
+    @pytest.mark.parametrize(
+        ("error", "reason"),
+        [
+            (PermissionError(13, "Permission denied"), "Permission denied"),
+            (OSError(5, "Input/output error"), "Input/output error"),
+        ],
+    )
+    def test_a_file_the_system_will_not_open_is_a_data_error(
+        self, data_dir: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, reason: str
+    ) -> None:
+        """The chmod 000 case on one file wherever the tests run: opening it raises an OS error."""
+        real_open = os.open
+        target = str((data_dir / "entities.json").resolve())
+
+        def failing_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+            if os.fspath(path) == target:  # type: ignore[arg-type]
+                raise error
+            return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", failing_open)
+        with pytest.raises(modslavery.DataError) as info:
+            modslavery.Dataset.from_directory(data_dir)
+        assert info.value.problems == (f"entities.json: cannot read {target} ({reason})",)
+
     def test_a_directory_path_with_a_nul_byte(self) -> None:
         # The wording is the interpreter's: "embedded null byte", or "... null character in path" on 3.13.
         with pytest.raises(
@@ -349,6 +423,28 @@ class TestParseErrors:
         with pytest.raises(modslavery.DataError) as info:
             parse_json(data, "x.json")
         assert info.value.problems == ("x.json: line 3 column 3: integer of 5000 digits is too long",)
+
+    @pytest.mark.parametrize(
+        ("literal", "shown"),
+        [
+            ("1e-400", "1e-400"),
+            ("-1E-400", "-1E-400"),
+            ("2e-324", "2e-324"),
+            ("0." + "0" * 400 + "1", "0." + "0" * 22 + "... (403 characters)"),
+        ],
+    )
+    def test_a_number_that_underflows_to_zero_has_its_position(self, literal: str, shown: str) -> None:
+        """A literal that is not zero but reads as 0.0 (#19); the same text inside a string is no number."""
+        assert float(literal) == 0.0  # the premise: Python's float reads it as zero
+        data = f'[\n  "{literal}", 1.5,\n  {literal}\n]'.encode()
+        with pytest.raises(modslavery.DataError) as info:
+            parse_json(data, "x.json")
+        expected = f"x.json: line 3 column 3: {shown} is not zero, but too small for a float: it would read as 0.0"
+        assert info.value.problems == (expected,)
+
+    @pytest.mark.parametrize("literal", ["0.0", "-0.0", "0e-400", "0.000e5", "-0E0", "5e-324", "1e-300"])
+    def test_zero_and_small_numbers_read_as_written(self, literal: str) -> None:
+        assert parse_json(f"[{literal}]".encode(), "x.json") == [float(literal)]
 
     @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
     def test_non_standard_constants(self, literal: str) -> None:

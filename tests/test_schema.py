@@ -146,6 +146,13 @@ def _first(name: str) -> dict:
         ),
         ("mentions.json", lambda r: r.update(organisation_id=None, entity_id=None), "is not valid under any"),
         ("judgements.json", lambda r: r.update(names=["one"]), "is too short"),
+        ("statistics.json", lambda r: r.update(value=2**63), "greater than the maximum"),
+        ("statistics.json", lambda r: r.update(value=-1e30), "less than the minimum"),
+        ("signatures.json", lambda r: r.update(end=2**63), "greater than the maximum"),
+        ("documents.json", lambda r: r.update(source_file="../../../../etc/passwd"), "does not match"),
+        ("documents.json", lambda r: r.update(source_file=".."), "does not match"),
+        ("entities.json", lambda r: r.update(name=""), "should be non-empty"),
+        ("measures.json", lambda r: r.update(label=""), "should be non-empty"),
     ],
 )
 def test_schema_rejects_bad_records(name, change, fragment):

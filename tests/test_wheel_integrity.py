@@ -134,7 +134,9 @@ class TestVerifyBundled:
 
 class TestVerifyDirectory:
     def test_no_manifest(self, data_dir: Path) -> None:
-        assert integrity.verify_directory(data_dir) == ["manifest.json: cannot read (No such file or directory)"]
+        assert integrity.verify_directory(data_dir) == [
+            f"manifest.json: cannot read {data_dir.resolve() / 'manifest.json'} (No such file or directory)"
+        ]
 
     def test_entries_that_leave_the_directory_are_not_read(self, data_dir: Path, tmp_path_factory) -> None:
         outside = tmp_path_factory.mktemp("outside") / "secret.json"

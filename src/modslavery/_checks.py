@@ -1,5 +1,5 @@
 """
-Cross-record checks: unique ids, resolvable references, quotes at their spans, document hashes.
+Cross-record checks: unique ids, references that resolve, quotes at their spans, hashes, names naming one thing.
 
 Each rule is written once, as a loop that names the file and JSON path of
 every record that breaks it. :func:`check_parts` runs them all.
@@ -22,13 +22,20 @@ from typing import Any
 from modslavery._format import Parts
 from modslavery._problems import Problems
 from modslavery.models import EntityKind, Evidence, Exclusion, Mention, Statistic, Verdict
+from modslavery.names import name_key
 
 __all__ = ["check_parts", "duplicate_ids", "joined_lines", "span_problem"]
 
 
-def check_parts(parts: Parts, name_clashes: Iterable[str] = ()) -> Problems:
+def check_parts(
+    parts: Parts, name_clashes: Iterable[str] = (), *, organisation_keys: Mapping[str, str] | None = None
+) -> Problems:
     """
-    Every integrity problem of a set of records, in file order; *name_clashes* come from the organisations' name index.
+    Every integrity problem of a set of records, in file order.
+
+    *name_clashes* and *organisation_keys* (each organisation name's
+    :func:`~modslavery.names.name_key` to its id) come from the organisations'
+    name index; without *organisation_keys* the keys are worked out here.
 
     Example:
         >>> bool(check_parts(Parts()))
@@ -45,8 +52,9 @@ def check_parts(parts: Parts, name_clashes: Iterable[str] = ()) -> Problems:
     problems.extend(f"organisations.json: $: {clash}" for clash in name_clashes)
     problems.extend(_quotes("statistics.json", parts.statistics, texts))
     problems.extend(_statistic_references(parts, statistic_ids))
-    problems.extend(_campaigns(parts, texts, statistic_ids))
+    problems.extend(_campaigns(parts, texts, {s.id: s.document_id for s in parts.statistics}))
     problems.extend(_signatures(parts, texts, organisation_ids))
+    problems.extend(_entity_names(parts, organisation_keys))
     problems.extend(_quotes("mentions.json", parts.mentions, texts))
     problems.extend(_quotes("exclusions.json", parts.exclusions, texts))
     problems.extend(_mention_references(parts, organisation_ids))
@@ -174,16 +182,26 @@ def _statistic_references(parts: Parts, statistic_ids: set[str]) -> Iterator[str
             yield f"statistics.json: $[{i}].measure_id: unknown measure {stat.measure_id!r}"
         if stat.speaker_id is not None and stat.speaker_id not in people:
             yield f"statistics.json: $[{i}].speaker_id: unknown person {stat.speaker_id!r}"
-        if stat.conversion_of_id is not None and stat.conversion_of_id not in statistic_ids:
+        if stat.conversion_of_id is None:
+            continue
+        if stat.conversion_of_id == stat.id:
+            yield f"statistics.json: $[{i}].conversion_of_id: a statistic cannot be a conversion of itself"
+        elif stat.conversion_of_id not in statistic_ids:
             yield f"statistics.json: $[{i}].conversion_of_id: unknown statistic {stat.conversion_of_id!r}"
 
 
-def _campaigns(parts: Parts, texts: Mapping[str, str], statistic_ids: set[str]) -> Iterator[str]:
+def _campaigns(parts: Parts, texts: Mapping[str, str], statistic_documents: Mapping[str, str]) -> Iterator[str]:
+    """References, evidence and asks; a campaign's support is counted by a statistic of its own document."""
     for i, campaign in enumerate(parts.campaigns):
         yield from _reference("campaigns.json", f"$[{i}].document_id", "document", campaign.document_id, texts)
-        yield from _reference(
-            "campaigns.json", f"$[{i}].support_statistic_id", "statistic", campaign.support_statistic_id, statistic_ids
-        )
+        support = campaign.support_statistic_id
+        if support is not None and support not in statistic_documents:
+            yield f"campaigns.json: $[{i}].support_statistic_id: unknown statistic {support!r}"
+        elif support is not None and statistic_documents[support] != campaign.document_id:
+            yield (
+                f"campaigns.json: $[{i}].support_statistic_id: statistic {support!r} is from document "
+                f"{statistic_documents[support]!r}, not the campaign's {campaign.document_id!r}"
+            )
         text = texts.get(campaign.document_id)
         yield from _evidence("campaigns.json", f"$[{i}].audience_evidence", text, campaign.audience_evidence)
         if campaign.support_claim is not None:
@@ -227,6 +245,25 @@ def _signatures(parts: Parts, texts: Mapping[str, str], organisation_ids: set[st
         missing = [n for n in range(1, len(seen) + 1) if n not in seen]
         if missing:
             yield f"signatures.json: $: positions of {campaign_id!r} are not 1..{len(seen)} (missing {missing})"
+
+
+def _entity_names(parts: Parts, organisation_keys: Mapping[str, str] | None) -> Iterator[str]:
+    """Each entity name or alias names that entity only: no other entity, and no organisation (by name key)."""
+    if organisation_keys is None:
+        organisation_keys = {name_key(name): org.id for org in parts.organisations for name in org.names}
+    owners: dict[str, tuple[str, str]] = {}  # name key to (entity id, JSON path of the name)
+    for i, entity in enumerate(parts.entities):
+        names = ((f"$[{i}].name", entity.name), *((f"$[{i}].aliases[{j}]", a) for j, a in enumerate(entity.aliases)))
+        for path, name in names:
+            key = name_key(name)
+            if not key:
+                yield f"entities.json: {path}: name {name!r} has no letters or digits"
+                continue
+            owner = owners.setdefault(key, (entity.id, path))
+            if owner[0] != entity.id:
+                yield f"entities.json: {path}: {name!r} also names entity {owner[0]!r} (at {owner[1]})"
+            if key in organisation_keys:
+                yield f"entities.json: {path}: {name!r} also names organisation {organisation_keys[key]!r}"
 
 
 def _mention_references(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:

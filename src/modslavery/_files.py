@@ -22,6 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from modslavery._filenames import is_plain_name
 from modslavery.errors import DataError
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def read_limited(path: Path, max_file_bytes: int) -> bytes:
             if len(data) > info.st_size:
                 data += handle.read(max_file_bytes + 1 - len(data))
     except OSError as error:
-        raise DataError([f"{path.name}: cannot read ({error.strerror or error})"]) from None
+        raise DataError([f"{path.name}: cannot read {path} ({error.strerror or error})"]) from None
     if len(data) > max_file_bytes:
         raise DataError([f"{path.name}: over the limit of {max_file_bytes} bytes (max_file_bytes)"])
     return data
@@ -92,7 +93,7 @@ def read_limited(path: Path, max_file_bytes: int) -> bytes:
 
 def check_plain_name(name: str) -> None:
     """
-    Refuse a file name that is not a plain name: empty, ``.``, ``..``, absolute, or with a separator or NUL.
+    Refuse a file name that is not a plain name: empty, ``.``, ``..``, or with a separator, colon or control character.
 
     Raises:
         DataError: the name could point outside its directory.
@@ -105,7 +106,7 @@ def check_plain_name(name: str) -> None:
         modslavery.errors.DataError: /etc/passwd: not a plain file name inside the data directory
 
     """
-    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name or Path(name).is_absolute():
+    if not is_plain_name(name):
         raise DataError([f"{name}: not a plain file name inside the data directory"])
 
 
@@ -129,8 +130,12 @@ def inside(root: Path, name: str) -> Path:
 
     """
     check_plain_name(name)
-    resolved = (root / name).resolve()
-    if resolved.parent != root.resolve():
+    try:
+        resolved = (root / name).resolve()
+        inside_root = resolved.parent == root.resolve()
+    except (OSError, RuntimeError) as error:  # a loop of links: RuntimeError before Python 3.13, OSError since
+        raise DataError([f"{name}: cannot resolve {root / name} ({error})"]) from None
+    if not inside_root:
         raise DataError([f"{name}: links outside the data directory (to {resolved})"])
     return resolved
 
@@ -152,8 +157,10 @@ def directory_reader(root: Path, max_file_bytes: int) -> Callable[[str], bytes]:
     try:
         is_directory = root.resolve(strict=True).is_dir()
         present = {entry.name for entry in root.iterdir()} if is_directory else set()
-    except OSError as error:  # missing, not permitted, a loop of links
+    except OSError as error:  # missing, not permitted, a loop of links (Python 3.13)
         raise DataError([f"{root}: cannot read the directory ({error.strerror or error})"]) from None
+    except RuntimeError as error:  # a loop of links before Python 3.13
+        raise DataError([f"{root}: cannot read the directory ({error})"]) from None
     except ValueError as error:  # an embedded NUL byte
         raise DataError([f"{root!r}: not a usable directory path ({error})"]) from None
     if not is_directory:

@@ -4,7 +4,8 @@ Strict JSON: UTF-8 bytes to Python values, refusing what :func:`json.loads` lets
 Refused, each with the file name and a line and column or a JSON path: bytes
 that are not UTF-8, a byte order mark, repeated keys in an object (the
 standard parser silently keeps the last), ``NaN`` and ``Infinity``, integers
-too long for Python to convert, and nesting deeper than *max_depth*.
+too long for Python to convert, numbers that are not zero but too small for a
+float (``1e-400`` would become ``0.0``), and nesting deeper than *max_depth*.
 
 Example:
     >>> parse_json(b'{"a": 1, "a": 2}', "x.json")
@@ -39,6 +40,8 @@ _NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'[]{}":')
 _DEPTH_STEP = tuple(1 if byte in b"[{" else -1 if byte in b"]}" else 0 for byte in range(256))
 #: A JSON string (closed or not), a number's digits, a bracket, or NaN/Infinity: what the error locators read.
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|"|\d+|[\[{]|[\]}]|NaN|Infinity', re.DOTALL)
+#: A JSON string, or a number with a fraction or an exponent: where a float literal stands.
+_FLOAT_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?', re.DOTALL)
 
 
 def parse_json(data: bytes, filename: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> object:
@@ -105,10 +108,10 @@ def _decode(data: bytes, filename: str) -> str:
 
 def _loads(text: str, filename: str, **hook: Any) -> object:
     try:
-        return json.loads(text, parse_constant=_refuse_constant, **hook)
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_parse_float, **hook)
     except json.JSONDecodeError as error:  # a syntax error, with its position
         raise DataError([f"{filename}: line {error.lineno} column {error.colno}: {error.msg}"]) from None
-    except ValueError as error:  # NaN or Infinity, or an integer over the interpreter's digit limit
+    except ValueError as error:  # NaN or Infinity, an integer over the interpreter's digit limit, an underflow
         raise DataError([f"{filename}: {_locate_value_error(text, error)}"]) from None
     except RecursionError:  # only if max_depth is set above what the interpreter can parse
         raise DataError([f"{filename}: $: nesting is too deep to parse"]) from None
@@ -133,6 +136,24 @@ def _object_noting_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _refuse_constant(name: str) -> None:
     msg = f"{name} is not a number in JSON"
     raise ValueError(msg)
+
+
+class _UnderflowError(ValueError):
+    """A number literal that is not zero but reads as 0.0, too small for a float."""
+
+    def __init__(self, literal: str) -> None:
+        shown = literal if len(literal) <= 30 else f"{literal[:24]}... ({len(literal)} characters)"  # noqa: PLR2004
+        super().__init__(f"{shown} is not zero, but too small for a float: it would read as 0.0")
+        self.literal = literal
+
+
+def _parse_float(literal: str) -> float:
+    """A number literal with a fraction or exponent as a float, refusing one that underflows to zero."""
+    value = float(literal)
+    # A literal reads as zero only if every digit before its exponent is 0.
+    if value == 0.0 and literal.lower().partition("e")[0].strip("-.0"):
+        raise _UnderflowError(literal)
+    return value
 
 
 def _step(key: str) -> str:
@@ -218,6 +239,8 @@ def _locate_value_error(text: str, error: ValueError) -> str:
     The parser stops at the first such token, so everything before it is
     valid JSON and one scan from the start finds it.
     """
+    if isinstance(error, _UnderflowError):
+        return _locate_underflow(text, error)
     constant = "is not a number in JSON" in str(error)  # raised by _refuse_constant
     # int() refuses literals over sys.get_int_max_str_digits() digits (Python 3.11+; 4300 by default).
     limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
@@ -228,4 +251,12 @@ def _locate_value_error(text: str, error: ValueError) -> str:
             return f"{_position(text, start)}: {error}"
         if not constant and lexeme[0].isdigit() and len(lexeme) > limit:
             return f"{_position(text, match.start())}: integer of {len(lexeme)} digits is too long"
+    return f"$: {error}"
+
+
+def _locate_underflow(text: str, error: _UnderflowError) -> str:
+    """Where the literal stands: the first number outside the strings that spells it (the parser stopped there)."""
+    for match in _FLOAT_TOKENS.finditer(text):
+        if match.group() == error.literal:
+            return f"{_position(text, match.start())}: {error}"
     return f"$: {error}"

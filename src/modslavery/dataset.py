@@ -113,7 +113,7 @@ class Dataset:
 
     def __init__(self, parts: Parts, *, source: str = "<memory>") -> None:
         name_index, clashes = build_name_index(parts.organisations)
-        problems = check_parts(parts, clashes)
+        problems = check_parts(parts, clashes, organisation_keys=name_index)
         if problems:
             prefix = "" if source == "<memory>" else f"{source}: "
             raise DataError([prefix + problem for problem in problems.listed], more=problems.more)

@@ -154,7 +154,10 @@ def verify_bundled() -> list[str]:
         check_plain_name(name)  # the manifest names files: refuse any name that could leave the folder
         return folder.joinpath(name).read_bytes()
 
-    present = [item.name for item in folder.iterdir() if item.is_file()]
+    try:
+        present = [item.name for item in folder.iterdir() if item.is_file()]
+    except OSError as error:  # the folder cannot be listed (not permitted)
+        return [f"{folder}: cannot read the installed data folder ({error.strerror or error})"]
     required = [filename for filename, _, _ in FILES]
     return check_manifest(manifest, read, present, required=required, data_version=__data_version__)
 
@@ -190,5 +193,8 @@ def verify_directory(path: str | os.PathLike[str], *, max_file_bytes: int | None
     def read(name: str) -> bytes:
         return read_limited(inside(root, name), limit)
 
-    present = [entry.name for entry in root.iterdir() if entry.is_file()]
+    try:
+        present = [entry.name for entry in root.iterdir() if entry.is_file()]
+    except OSError as error:  # the manifest could be opened, but the folder cannot be listed
+        return [f"{root}: cannot read the directory ({error.strerror or error})"]
     return check_manifest(manifest, read, present, required=[filename for filename, _, _ in FILES])

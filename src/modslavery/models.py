@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import attrs
 from attrs import field, frozen
 
+from modslavery._filenames import PLAIN_NAME, is_plain_name
 from modslavery._html import HTMLRepr
 from modslavery._notebook import DocumentHTML, StatisticHTML
 from modslavery.names import MAX_NAME_LENGTH
@@ -63,6 +64,64 @@ _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 _id_validator = attrs.validators.matches_re(_ID)
 
+#: The range of SQLite's INTEGER (a signed 64-bit integer): every integer field stays within it, so every
+#: export can hold every value the models accept.
+_INT64_MIN = -(2**63)
+_INT64_MAX = 2**63 - 1
+
+
+#: Integers longer than this many bits are described by their size: str() of one over 4300 digits raises.
+_SHOWN_BITS = 256
+
+
+def _shown(value: float) -> str:
+    if isinstance(value, int) and value.bit_length() > _SHOWN_BITS:
+        return f"a {value.bit_length()}-bit integer"
+    return repr(value)
+
+
+def _out_of_range(attribute: attrs.Attribute[Any], value: int) -> ValueError:
+    return ValueError(
+        f"{attribute.name} must be within {_INT64_MIN}..{_INT64_MAX} (SQLite's integer range), not {_shown(value)}"
+    )
+
+
+def _check_int64(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and not _INT64_MIN <= value <= _INT64_MAX:
+        raise _out_of_range(attribute, value)
+
+
+def _at_least(minimum: int) -> Any:
+    """A validator of an integer from *minimum* to the largest SQLite holds, in one call (a load makes many)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+        if not minimum <= value <= _INT64_MAX:
+            if value < minimum:
+                msg = f"'{attribute.name}' must be >= {minimum}: {_shown(value)}"
+                raise ValueError(msg)
+            raise _out_of_range(attribute, value)
+
+    return check
+
+
+def _check_number(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    # One range for integers and floats, as a JSON Schema cannot tell 1e30 from 10**30; NaN compares false.
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        msg = (
+            f"{attribute.name} must be a finite number within {_INT64_MIN}..{_INT64_MAX} "
+            f"(SQLite's integer range), not {_shown(value)}"
+        )
+        raise ValueError(msg)
+
+
+def _check_plain_name(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not is_plain_name(value):
+        msg = (
+            f"{attribute.name} must be a plain file name (no folder, no '..', no '/', '\\' or ':', "
+            f"no control character), not {value!r}"
+        )
+        raise ValueError(msg)
+
 
 # Each constrained field is made by one of these, which give its validator and, in the field's metadata,
 # the same constraint as a JSON Schema keyword, so the exported schemas restate exactly what is checked.
@@ -88,12 +147,23 @@ def _text_field(min_length: int = 1) -> Any:
 
 
 def _minimum_field(minimum: int) -> Any:
-    return field(validator=attrs.validators.ge(minimum), metadata={"minimum": minimum})
+    return field(validator=_at_least(minimum), metadata={"minimum": minimum, "maximum": _INT64_MAX})
+
+
+def _int64_field() -> Any:
+    return field(validator=_check_int64, metadata={"minimum": _INT64_MIN, "maximum": _INT64_MAX})
+
+
+def _number_field() -> Any:
+    return field(validator=_check_number, metadata={"minimum": _INT64_MIN, "maximum": _INT64_MAX})
 
 
 def _name_field() -> Any:
     # Names are searched and matched: a bound on their length bounds the work of every lookup.
-    return field(validator=attrs.validators.max_len(MAX_NAME_LENGTH), metadata={"max_length": MAX_NAME_LENGTH})
+    return field(
+        validator=[attrs.validators.min_len(1), attrs.validators.max_len(MAX_NAME_LENGTH)],
+        metadata={"min_length": 1, "max_length": MAX_NAME_LENGTH},
+    )
 
 
 def _names_field() -> Any:
@@ -105,7 +175,11 @@ def _names_field() -> Any:
 
 
 def _end_field() -> Any:
-    return field(validator=_check_span, metadata={"minimum": 0})
+    return field(validator=_check_span, metadata={"minimum": 0, "maximum": _INT64_MAX})
+
+
+def _file_name_field() -> Any:
+    return field(validator=_check_plain_name, metadata={"pattern": PLAIN_NAME.pattern})
 
 
 class _Record:
@@ -381,14 +455,35 @@ class PartialDate(_Record):
         return cls(int(year), None if month is None else int(month), None if day is None else int(day))
 
 
+def _is_after(start: PartialDate, end: PartialDate) -> bool:
+    """Whether *start* is after *end* at the coarser of their precisions (2016-05 is not after 2016)."""
+    for first, last in ((start.year, end.year), (start.month, end.month), (start.day, end.day)):
+        if first is None or last is None or first != last:
+            return first is not None and last is not None and first > last
+    return False
+
+
+class _HasDates(Protocol):
+    @property
+    def start(self) -> PartialDate | None: ...
+
+
+def _check_date_order(instance: _HasDates, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
+    if value is not None and instance.start is not None and _is_after(instance.start, value):
+        msg = f"end ({value}) is before start ({instance.start})"
+        raise ValueError(msg)
+
+
 class _HasStart(Protocol):
     @property
     def start(self) -> int: ...
 
 
 def _check_span(instance: _HasStart, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < instance.start:
-        msg = f"end ({value}) is before start ({instance.start})"
+    if not instance.start <= value <= _INT64_MAX:
+        if value > _INT64_MAX:
+            raise _out_of_range(attribute, value)
+        msg = f"end ({_shown(value)}) is before start ({_shown(instance.start)})"
         raise ValueError(msg)
 
 
@@ -426,7 +521,7 @@ class DateClaim(_Record):
     """
 
     start: PartialDate | None
-    end: PartialDate | None
+    end: PartialDate | None = field(validator=_check_date_order)
     basis: Basis = field(validator=attrs.validators.instance_of(Basis))
     time: str | None = field(
         default=None,
@@ -468,7 +563,7 @@ class Period(_Record):
 
     label: str | None
     start: PartialDate | None
-    end: PartialDate | None
+    end: PartialDate | None = field(validator=_check_date_order)
     basis: Basis = field(validator=attrs.validators.instance_of(Basis))
     note: str | None = None
 
@@ -542,7 +637,7 @@ class Document(DocumentHTML, _Record):
     kind: DocumentKind = field(validator=attrs.validators.instance_of(DocumentKind))
     title: str = _text_field()
     title_basis: TitleBasis = field(validator=attrs.validators.instance_of(TitleBasis))
-    source_file: str
+    source_file: str = _file_name_field()
     text: str = field(repr=False)
     sha256: str = _pattern_field(_SHA256)
     title_evidence: Evidence | None = None
@@ -566,8 +661,8 @@ class Measure(HTMLRepr, _Record):
     """
 
     id: str = _id_field()
-    label: str
-    description: str
+    label: str = _text_field()
+    description: str = _text_field()
 
 
 @frozen(kw_only=True, repr=False)
@@ -588,7 +683,7 @@ class Statistic(StatisticHTML, _Record):
     document_id: str = _reference_field()
     measure_id: str = _reference_field()
     description: str
-    value: int | float
+    value: int | float = _number_field()
     unit: Unit = field(validator=attrs.validators.instance_of(Unit))
     qualifier: Qualifier = field(validator=attrs.validators.instance_of(Qualifier))
     quote: str = _text_field()
@@ -619,7 +714,7 @@ class Ask(_Record):
 
     """
 
-    number: int | None
+    number: int | None = _int64_field()
     heading: str | None
     text: str = _text_field()
     start: int = _minimum_field(0)

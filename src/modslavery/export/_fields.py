@@ -126,7 +126,7 @@ class FieldInfo:
     element). *type* is the JSON/table type of a scalar: ``string``,
     ``integer``, ``number`` or ``boolean``. *required* means the key must be
     present; *nullable* that it may be null. *enum*, *pattern*,
-    *min_length* and *minimum* restate the model's validators.
+    *min_length*, *minimum* and *maximum* restate the model's validators.
 
     Example:
         >>> from modslavery.models import Statistic
@@ -149,6 +149,7 @@ class FieldInfo:
     min_length: int | None = None
     max_length: int | None = None
     minimum: int | None = None
+    maximum: int | None = None
     date: bool = False
 
 
@@ -176,7 +177,9 @@ def _describe(model: type, name: str) -> str:
 
 def _constraints(metadata: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON Schema keywords a model field declares beside its validator (see modslavery.models)."""
-    return {key: metadata[key] for key in ("pattern", "min_length", "max_length", "minimum") if key in metadata}
+    return {
+        key: metadata[key] for key in ("pattern", "min_length", "max_length", "minimum", "maximum") if key in metadata
+    }
 
 
 def _classify(tp: Any, name: str, description: str, *, required: bool, metadata: Mapping[str, Any]) -> FieldInfo:
@@ -187,7 +190,7 @@ def _classify(tp: Any, name: str, description: str, *, required: bool, metadata:
         tp = args[0] if len(args) == 1 else tuple(args)
     base: dict[str, Any] = {"name": name, "description": description, "required": required, "nullable": nullable}
     if tp in ((int, float), (float, int)):
-        return FieldInfo(kind="scalar", type="number", **base)
+        return FieldInfo(kind="scalar", type="number", **base, **_constraints(metadata))
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return FieldInfo(kind="scalar", type="string", enum=tuple(str(m.value) for m in tp), **base)
     if tp is PartialDate:

@@ -60,6 +60,8 @@ _EXTRA: dict[str, dict[str, Any]] = {
         ],
         "$comment": "Exactly one of organisation_id and entity_id is a string.",
     },
+    "DateClaim": {"$comment": "end is not before start, compared at the coarser precision (2016-05 is within 2016)."},
+    "Period": {"$comment": "end is not before start, compared at the coarser precision (2016-05 is within 2016)."},
 }
 
 _MANIFEST: dict[str, Any] = {
@@ -129,6 +131,8 @@ def _value(info: FieldInfo, defs: dict[str, Any]) -> dict[str, Any]:
         schema["maxLength"] = info.max_length
     if info.minimum is not None:
         schema["minimum"] = info.minimum
+    if info.maximum is not None:
+        schema["maximum"] = info.maximum
     return schema
 
 
