@@ -335,7 +335,7 @@ def search(s: Settings, folders: dict[int, Path]) -> list[Figure]:
     typos = []
     for index in chosen:
         name = names[index]
-        cut = rng.randrange(len(name))
+        cut = rng.choice([i for i, char in enumerate(name) if char.isalpha()])  # one letter missing
         typos.append((index, name[:cut] + name[cut + 1 :]))
     orgs.search("warm up")  # the index is built on the first search
     with contextlib.suppress(modslavery.NotFound):

@@ -28,9 +28,14 @@ def test_bracket_split_keeps_the_regex_reading(name: str) -> None:
     assert [name_key(part) for part in inner] == [name_key(part) for part in re.findall(OLD_BRACKETS, name)]
 
 
-def _trigrams(key: str) -> set[str]:
-    padded = f"  {key} "
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+def _trigrams(text: str) -> set[str]:
+    """Three-letter pieces of each word, the word padded with two spaces before and one after."""
+    return {f"  {w} "[i : i + 3] for w in text.split(" ") for i in range(len(w) + 1)}
+
+
+def _words(name: str) -> str:
+    words = name_words(name)
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
 def _reference_score(query: str, name: str) -> float:
@@ -44,7 +49,7 @@ def _reference_score(query: str, name: str) -> float:
         return min(0.6 + 0.3 * share, 0.9)
     if name_k.startswith(key):
         score = 0.5 + 0.3 * share
-    a, b = _trigrams(key), _trigrams(name_k)
+    a, b = _trigrams(_words(query)), _trigrams(_words(name))
     score = max(score, 0.85 * 2 * len(a & b) / (len(a) + len(b)))
     score = min(score, 0.9)
     return min(score, 0.4) if len(key) <= 4 else score

@@ -84,24 +84,32 @@ def build_loose_index(organisations: Iterable[Organisation], exact: dict[str, st
     return {k: frozenset(v) for k, v in loose.items() if k not in exact}
 
 
+def _fuzzy_text(words: list[str]) -> str:
+    """The words a fuzzy match compares, as name_key reads them (a leading "the" dropped), space-separated."""
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
 class _NameSearch:
     """Every name, acronym and alias indexed for :meth:`Organisations.search`: by key, word, prefix and trigram."""
 
-    __slots__ = ("_by_word", "_keys", "_owners", "_sorted", "_trigrams")
+    __slots__ = ("_by_word", "_keys", "_owners", "_sorted", "_trigrams", "_words")
 
     def __init__(self, organisations: Sequence[Organisation]) -> None:
         self._keys: list[str] = []
         self._owners: list[int] = []  # the position of the organisation each key names
         self._by_word: dict[str, set[int]] = {}
+        self._words: list[str] = []  # each name's words, space-separated: what the trigrams are taken of
         for position, org in enumerate(organisations):
             for name in org.names:
                 index = len(self._keys)
                 self._keys.append(name_key(name))
                 self._owners.append(position)
-                for word in name_words(name):
+                words = name_words(name)
+                self._words.append(_fuzzy_text(words))
+                for word in words:
                     self._by_word.setdefault(word, set()).add(index)
         self._sorted = sorted(range(len(self._keys)), key=self._keys.__getitem__)
-        self._trigrams = TrigramIndex(self._keys)
+        self._trigrams = TrigramIndex(self._words)
 
     def scores(self, key: str, words: list[str], min_score: float) -> dict[int, float]:
         """The best score of each organisation (by position) whose names reach *min_score* for a query."""
@@ -116,7 +124,7 @@ class _NameSearch:
         # Whole words are no accident, even in a short query ("hope"); other partial matches of one are capped.
         ceiling = SHORT_CEILING if len(key) <= SHORT_QUERY else PARTIAL_CEILING
         if min_score <= ceiling:
-            for index, dice in self._trigrams.similar(key, min_score / FUZZY_WEIGHT):
+            for index, dice in self._trigrams.similar(_fuzzy_text(words), min_score / FUZZY_WEIGHT):
                 offer(index, FUZZY_WEIGHT * dice, ceiling)
             for index in self._prefixed(key):
                 offer(index, 0.5 + 0.3 * len(key) / len(self._keys[index]), ceiling)
@@ -279,7 +287,7 @@ class Organisations(Records[Organisation]):
         (three letters or more in all) are whole words of a name scores 0.6 to
         0.9, rising with the share of the name it covers; a prefix of the name
         scores 0.5 to 0.8; otherwise the trigram similarity (the Dice
-        coefficient of the three-letter pieces of the two keys) times 0.85, so
+        coefficient of the three-letter pieces of each word) times 0.85, so
         a name typed with a letter missing still ranks high. Any other match of
         a query of four letters or fewer scores at most 0.4, so initials never
         rank a long name high by accident. Results below *min_score* (default

@@ -23,15 +23,20 @@ __all__ = ["TrigramIndex", "trigrams"]
 
 def trigrams(text: str) -> frozenset[str]:
     """
-    The trigrams of *text*, padded so that its first and last characters count as much as the others.
+    The trigrams of each space-separated word of *text*, padded so that a word's ends count as much as its middle.
 
     Example:
         >>> sorted(trigrams("abc"))
         ['  a', ' ab', 'abc', 'bc ']
+        >>> sorted(trigrams("ab 2"))
+        ['  2', '  a', ' 2 ', ' ab', 'ab ']
 
     """
-    padded = f"  {text} "
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+    grams: set[str] = set()
+    for word in text.split(" "):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset(grams)
 
 
 class TrigramIndex:

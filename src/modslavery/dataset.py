@@ -73,6 +73,7 @@ class Dataset:
     __slots__ = (
         "__weakref__",  # the notebook views find a record's data set through weak references
         "_campaigns_by_organisation",
+        "_campaigns_signed",
         "_entities_by_key",
         "_mentions_by_document",
         "_mentions_by_target",
@@ -106,6 +107,7 @@ class Dataset:
     _signatories: dict[str, OrganisationSet]
     _signatures_by_campaign: dict[str, tuple[Signature, ...]]
     _campaigns_by_organisation: dict[str, tuple[Campaign, ...]]
+    _campaigns_signed: dict[str, Records[Campaign]]
     _statistics_by_document: dict[str, tuple[Statistic, ...]]
     _mentions_by_document: dict[str, tuple[Mention, ...]]
     _mentions_by_target: dict[str, tuple[Mention, ...]]
@@ -148,6 +150,7 @@ class Dataset:
             for sig in by_campaign[campaign.id]:
                 by_organisation.setdefault(sig.organisation_id, {})[campaign.id] = campaign
         init(self, "_campaigns_by_organisation", {k: tuple(v.values()) for k, v in by_organisation.items()})
+        init(self, "_campaigns_signed", {})  # each organisation's collection, made on first ask
         init(self, "_statistics_by_document", _grouped(parts.documents, parts.statistics))
         init(self, "_mentions_by_document", _grouped(parts.documents, parts.mentions))
         by_target: dict[str, list[Mention]] = {}
@@ -264,7 +267,12 @@ class Dataset:
             organisation_id = self.organisations[organisation.id].id
         else:
             organisation_id = self.organisations.lookup(organisation).id
-        return Records(self._campaigns_by_organisation.get(organisation_id, ()), kind="campaign")
+        signed = self._campaigns_signed.get(organisation_id)
+        if signed is None:
+            # Made once per organisation, so that a repeated ask costs no more for one that signed many.
+            signed = Records(self._campaigns_by_organisation.get(organisation_id, ()), kind="campaign")
+            self._campaigns_signed[organisation_id] = signed
+        return signed
 
     def statistics_of(self, document: Document | str) -> Statistics:
         """
