@@ -273,6 +273,33 @@ def build_campaigns(texts: dict[str, str]) -> list[Campaign]:
     return campaigns
 
 
+def mention(  # noqa: PLR0917 - the fields of a mention, named at each call
+    document_id: str,
+    number: int,
+    surface: str,
+    start: int,
+    target: str,
+    organisation_ids: set[str],
+    *,
+    inferred_from: tuple[Evidence, ...] = (),
+    note: str | None = None,
+) -> Mention:
+    """One mention; with evidence, a mention inferred from it (a person by office, a name in lower case)."""
+    is_org = target in organisation_ids
+    return Mention(
+        id=f"{document_id}-m{number:02d}",
+        document_id=document_id,
+        quote=surface,
+        start=start,
+        end=start + len(surface),
+        organisation_id=target if is_org else None,
+        entity_id=None if is_org else target,
+        basis=Basis.INFERRED if inferred_from else Basis.STATED,
+        evidence=inferred_from,
+        note=note,
+    )
+
+
 def build_mentions(texts: dict[str, str], organisation_ids: set[str]) -> list[Mention]:
     mentions = []
     for document_id, targets in curation.MENTIONS.items():
@@ -291,35 +318,22 @@ def build_mentions(texts: dict[str, str], organisation_ids: set[str]) -> list[Me
             if hits == 0 and not any(t == target for *_, t, _ in found):
                 raise SystemExit(f"{document_id}: no mention of {target} as {surface!r}")
         found.sort()
-        for number, (start, end, target, surface) in enumerate(found, start=1):
-            is_org = target in organisation_ids
-            mentions.append(
-                Mention(
-                    id=f"{document_id}-m{number:02d}",
-                    document_id=document_id,
-                    quote=surface,
-                    start=start,
-                    end=end,
-                    organisation_id=target if is_org else None,
-                    entity_id=None if is_org else target,
-                )
-            )
+        for number, (start, _end, target, surface) in enumerate(found, start=1):
+            mentions.append(mention(document_id, number, surface, start, target, organisation_ids))
         inferred = [m for m in curation.INFERRED_MENTIONS if m[0] == document_id]
         # Each surface is found inside its phrase, which must occur once in the text.
         located = sorted((find(text, m[3]) + m[3].index(m[2]), m) for m in inferred)
         for number, (start, (_, target, surface, _phrase, quotes, note)) in enumerate(located, start=len(found) + 1):
-            is_org = target in organisation_ids
+            inferred_from = tuple(evidence(text, q) for q in quotes)
             mentions.append(
-                Mention(
-                    id=f"{document_id}-m{number:02d}",
-                    document_id=document_id,
-                    quote=surface,
-                    start=start,
-                    end=start + len(surface),
-                    organisation_id=target if is_org else None,
-                    entity_id=None if is_org else target,
-                    basis=Basis.INFERRED,
-                    evidence=tuple(evidence(text, q) for q in quotes),
+                mention(
+                    document_id,
+                    number,
+                    surface,
+                    start,
+                    target,
+                    organisation_ids,
+                    inferred_from=inferred_from,
                     note=note,
                 )
             )
