@@ -70,28 +70,13 @@ class Dataset:
 
     """
 
+    # __weakref__: the notebook views find a record's data set through weak references.
     __slots__ = (
-        "__weakref__",  # the notebook views find a record's data set through weak references
-        "_campaigns_by_organisation",
-        "_campaigns_signed",
-        "_entities_by_key",
-        "_mentions_by_document",
-        "_mentions_by_target",
-        "_signatories",
-        "_signatures_by_campaign",
-        "_statistics_by_document",
-        "campaigns",
-        "documents",
-        "entities",
-        "exclusions",
-        "judgements",
-        "measures",
-        "mentions",
-        "organisations",
-        "signatures",
-        "source",
-        "statistics",
-    )
+        "__weakref__", "_campaigns_by_organisation", "_campaigns_signed", "_entities_by_key", "_mentions_by_document",
+        "_mentions_by_target", "_signatories", "_signatures_by_campaign", "_statistics_by_document", "campaigns",
+        "documents", "entities", "exclusions", "judgements", "measures", "mentions", "organisations", "signatures",
+        "source", "statistics",
+    )  # fmt: skip
 
     documents: Records[Document]
     measures: Records[Measure]
