@@ -12,7 +12,6 @@ if the committed data differ from what the build produces.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
@@ -23,9 +22,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import curation  # noqa: E402
 
-from modslavery import __data_version__  # noqa: E402
 from modslavery.dataset import FILES, Dataset, Parts  # noqa: E402
-from modslavery.export.json import dumps_records  # noqa: E402
+from modslavery.export.json import json_files, manifest_bytes  # noqa: E402
 from modslavery.models import (  # noqa: E402
     Ask,
     Author,
@@ -423,14 +421,9 @@ def build() -> Parts:
     )
 
 
-def rendered(parts: Parts) -> dict[str, str]:
-    files = {filename: dumps_records(list(getattr(parts, attribute))) for filename, attribute, _ in FILES}
-    manifest = {
-        "data_version": __data_version__,
-        "files": {name: hashlib.sha256(content.encode("utf-8")).hexdigest() for name, content in sorted(files.items())},
-    }
-    files["manifest.json"] = json.dumps(manifest, indent=2) + "\n"
-    return files
+def rendered(parts: Parts) -> dict[str, bytes]:
+    files = json_files(parts)
+    return {**files, "manifest.json": manifest_bytes(files)}
 
 
 def main(argv: list[str]) -> int:
@@ -441,7 +434,7 @@ def main(argv: list[str]) -> int:
         stale = [
             name
             for name, content in files.items()
-            if not (DATA / name).is_file() or (DATA / name).read_text(encoding="utf-8") != content
+            if not (DATA / name).is_file() or (DATA / name).read_bytes() != content
         ]
         if stale:
             print("data out of date, run python scripts/build_data.py:", ", ".join(stale), file=sys.stderr)
@@ -450,7 +443,7 @@ def main(argv: list[str]) -> int:
         return 0
     DATA.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
-        (DATA / name).write_text(content, encoding="utf-8", newline="\n")
+        (DATA / name).write_bytes(content)
     counts = ", ".join(f"{attribute}={len(getattr(parts, attribute))}" for _, attribute, _ in FILES)
     print(f"wrote {len(files)} files to {DATA.relative_to(ROOT)}: {counts}")
     return 0

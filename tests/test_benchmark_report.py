@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from repo_scripts import import_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _import_run():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["benchmark_run"] = module  # dataclasses look their module up while the class is made
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return module
-
-
-run = _import_run()
+run = import_script("benchmarks/run.py", "benchmark_run")
 
 
 def test_paired_takes_medians_and_the_spread_of_the_ratio_per_pair(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import re
 import shutil
@@ -18,8 +17,7 @@ import modslavery
 from marked import KINDS, read_page, wcag_contrast
 from modslavery.cli import main
 from modslavery.export.html import export_html
-
-ROOT = Path(__file__).resolve().parent.parent
+from repo_scripts import import_script
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +29,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def synthetic_ds(tmp_path_factory: pytest.TempPathFactory) -> modslavery.Dataset:
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synthetic", module)
-    spec.loader.exec_module(module)
     folder = tmp_path_factory.mktemp("synthetic")
-    module.write(folder, 3, seed=21)
+    import_script("benchmarks/synthetic.py", "synthetic").write(folder, 3, seed=21)
     return modslavery.Dataset.from_directory(folder)
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from frictionless import Package
 import modslavery
 from modslavery.export import export_csv, export_datapackage, export_json, export_sqlite, write_manifest
 from modslavery.integrity import verify_directory
+from repo_scripts import import_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "modslavery" / "data"
@@ -39,12 +38,8 @@ def test_manifest_catches_a_changed_file(tmp_path):
 
 @pytest.fixture(scope="module")
 def synthetic_ds(tmp_path_factory: pytest.TempPathFactory) -> modslavery.Dataset:
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synthetic", module)
-    spec.loader.exec_module(module)
     folder = tmp_path_factory.mktemp("synthetic")
-    module.write(folder, 3, seed=7)
+    import_script("benchmarks/synthetic.py", "synthetic").write(folder, 3, seed=7)
     return modslavery.Dataset.from_directory(folder)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import pytest
 
 import modslavery
 from modslavery import plot
+from repo_scripts import import_script
 
 ROOT = Path(__file__).resolve().parent.parent
 GE = "general-election-statement"
@@ -216,9 +216,7 @@ class TestOptionalDependency:
 
 class TestMakeFigures:
     def test_writes_every_figure(self, tmp_path):
-        spec = importlib.util.spec_from_file_location("make_figures", ROOT / "scripts" / "make_figures.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = import_script("scripts/make_figures.py", "make_figures")
         assert module.main(["--out", str(tmp_path), "--dpi", "40"]) == 0
         written = sorted(p.name for p in tmp_path.iterdir())
         assert written == ["nrm-referrals.png", "signatory-overlap.png"]
@@ -227,12 +225,8 @@ class TestMakeFigures:
 
     def test_committed_images_are_the_scripts_figures(self):
         """docs/img holds exactly the images the scripts draw (the figures, and the HTML export's screenshot, #21)."""
-        spec = importlib.util.spec_from_file_location("make_figures", ROOT / "scripts" / "make_figures.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        spec = importlib.util.spec_from_file_location("screenshot", ROOT / "scripts" / "screenshot_evidence.py")
-        screenshot = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(screenshot)
+        module = import_script("scripts/make_figures.py", "make_figures")
+        screenshot = import_script("scripts/screenshot_evidence.py", "screenshot")
         committed = sorted(p.name for p in (ROOT / "docs" / "img").glob("*.png"))
         assert committed == sorted([*module.FIGURES, screenshot.IMAGE])
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from itertools import combinations
 from pathlib import Path
 
@@ -13,19 +11,9 @@ import pytest
 
 import modslavery
 from modslavery.names import name_key
+from repo_scripts import import_script
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _import_synthetic():
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synthetic", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _import_synthetic()
+synthetic = import_script("benchmarks/synthetic.py", "synthetic")
 
 
 @pytest.fixture(scope="module")

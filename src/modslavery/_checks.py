@@ -123,14 +123,6 @@ def joined_lines(text: str) -> str:
     return _WHITE_SPACE.sub(lambda run: " " if "\n" in run.group() else run.group(), text)
 
 
-def _reference(
-    filename: str, path: str, kind: str, value: str | None, known: Mapping[str, object] | set[str]
-) -> list[str]:
-    if value is None or value in known:
-        return []
-    return [f"{filename}: {path}: unknown {kind} {value!r}"]
-
-
 def _evidence(filename: str, path: str, text: str | None, evidence: Iterable[Evidence]) -> Iterator[str]:
     if text is None:
         return
@@ -150,9 +142,8 @@ def _documents(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:
             yield from _evidence("documents.json", f"$[{i}].title_evidence", doc.text, [doc.title_evidence])
         for j, author in enumerate(doc.authors):
             path = f"$[{i}].authors[{j}]"
-            yield from _reference(
-                "documents.json", f"{path}.organisation_id", "organisation", author.organisation_id, organisation_ids
-            )
+            if author.organisation_id is not None and author.organisation_id not in organisation_ids:
+                yield f"documents.json: {path}.organisation_id: unknown organisation {author.organisation_id!r}"
             yield from _evidence("documents.json", f"{path}.evidence", doc.text, author.evidence)
         if doc.publisher is not None:
             yield from _evidence("documents.json", f"$[{i}].publisher.evidence", doc.text, doc.publisher.evidence)
@@ -193,7 +184,8 @@ def _statistic_references(parts: Parts, statistic_ids: set[str]) -> Iterator[str
 def _campaigns(parts: Parts, texts: Mapping[str, str], statistic_documents: Mapping[str, str]) -> Iterator[str]:
     """References, evidence and asks; a campaign's support is counted by a statistic of its own document."""
     for i, campaign in enumerate(parts.campaigns):
-        yield from _reference("campaigns.json", f"$[{i}].document_id", "document", campaign.document_id, texts)
+        if campaign.document_id not in texts:
+            yield f"campaigns.json: $[{i}].document_id: unknown document {campaign.document_id!r}"
         support = campaign.support_statistic_id
         if support is not None and support not in statistic_documents:
             yield f"campaigns.json: $[{i}].support_statistic_id: unknown statistic {support!r}"
@@ -285,9 +277,8 @@ def _judgements(parts: Parts, organisation_ids: set[str]) -> Iterator[str]:
     for i, judgement in enumerate(parts.judgements):
         at = f"judgements.json: $[{i}].organisation_ids"
         for j, org_id in enumerate(judgement.organisation_ids):
-            yield from _reference(
-                "judgements.json", f"$[{i}].organisation_ids[{j}]", "organisation", org_id, organisation_ids
-            )
+            if org_id not in organisation_ids:
+                yield f"judgements.json: $[{i}].organisation_ids[{j}]: unknown organisation {org_id!r}"
         distinct = len(set(judgement.organisation_ids))
         if judgement.verdict is Verdict.SAME and distinct != 1:
             yield f"{at}: a 'same' judgement names one organisation, not {distinct}"

@@ -167,7 +167,7 @@ class Organisations(Records[Organisation]):
 
     def __init__(self, items: Iterable[Organisation], *, index: dict[str, str] | None = None) -> None:
         items = tuple(items)
-        set_field = object.__setattr__  # past the read-only __setattr__, as in Records
+        set_field = object.__setattr__  # past ReadOnly's refusal, as in Records
         # The normalised index is needed only when a name is not spelled as the data writes it;
         # a caller that has built it already (to check for clashes) passes it in.
         set_field(self, "_exact_cache", index)

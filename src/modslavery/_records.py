@@ -14,9 +14,10 @@ from __future__ import annotations
 import operator
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Generic, Protocol, SupportsIndex, TypeVar, overload
+from typing import Generic, Protocol, SupportsIndex, TypeVar, overload
 
 from modslavery._html import records_html
+from modslavery._readonly import ReadOnly
 from modslavery._similar import TrigramIndex
 from modslavery.errors import NotFound
 
@@ -34,7 +35,7 @@ D = TypeVar("D")
 
 # Generic, not a Sequence subclass, so that type checkers allow "an-id" in coll (an id is not a record);
 # registered as a Sequence below, so isinstance(coll, Sequence) holds at run time.
-class Records(Generic[R]):
+class Records(ReadOnly, Generic[R]):
     """
     An immutable sequence of records in source order, indexed by id.
 
@@ -64,22 +65,12 @@ class Records(Generic[R]):
 
     def __init__(self, items: Iterable[R], *, kind: str) -> None:
         items = tuple(items)
-        set_field = object.__setattr__  # past the read-only __setattr__
+        set_field = object.__setattr__  # past ReadOnly's refusal
         set_field(self, "_items", items)
         # Later duplicates would shadow earlier ones; a Dataset refuses duplicate ids first.
         set_field(self, "_by_id", {record.id: record for record in items})
         set_field(self, "_kind", kind)
         set_field(self, "_id_index", None)  # for suggestions after a miss: built on the first one
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        """Collections are read-only."""
-        msg = f"{type(self).__name__} is immutable"
-        raise AttributeError(msg)
-
-    def __delattr__(self, name: str) -> None:
-        """Collections are read-only."""
-        msg = f"{type(self).__name__} is immutable"
-        raise AttributeError(msg)
 
     def __len__(self) -> int:
         """The number of records."""

@@ -30,6 +30,7 @@ from operator import attrgetter
 
 from attrs import frozen
 
+from modslavery._readonly import ReadOnly
 from modslavery.models import Organisation
 
 __all__ = ["OrganisationSet", "Overlap", "intersection", "overlap", "signed_exactly", "union"]
@@ -37,7 +38,7 @@ __all__ = ["OrganisationSet", "Overlap", "intersection", "overlap", "signed_exac
 _BY_ID = attrgetter("id")
 
 
-class OrganisationSet(AbstractSet[Organisation]):
+class OrganisationSet(ReadOnly, AbstractSet[Organisation]):
     """
     An immutable set of organisations that iterates in id order.
 
@@ -113,16 +114,6 @@ class OrganisationSet(AbstractSet[Organisation]):
     def __hash__(self) -> int:
         """The hash a ``frozenset`` of the same organisations has."""
         return hash(frozenset(self._by_id.values()))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        """An organisation set is read-only."""
-        msg = "OrganisationSet is immutable"
-        raise AttributeError(msg)
-
-    def __delattr__(self, name: str) -> None:
-        """An organisation set is read-only."""
-        msg = "OrganisationSet is immutable"
-        raise AttributeError(msg)
 
     def __repr__(self) -> str:
         """The ids, in order."""

@@ -100,7 +100,7 @@ class Statistics(Records[Statistic]):
         measures: Records[Measure] | None = None,
         entities: Records[Entity] | None = None,
     ) -> None:
-        set_field = object.__setattr__  # past the read-only __setattr__, as in Records
+        set_field = object.__setattr__  # past ReadOnly's refusal, as in Records
         set_field(self, "_documents", documents)
         set_field(self, "_measures", measures)
         set_field(self, "_entities", entities)

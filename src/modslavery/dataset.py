@@ -25,6 +25,7 @@ from modslavery._json import DEFAULT_MAX_DEPTH
 from modslavery._notebook import remember
 from modslavery._organisations import Organisations, build_name_index
 from modslavery._read import read_parts
+from modslavery._readonly import ReadOnly
 from modslavery._records import Records
 from modslavery._signatories import OrganisationSet, Overlap, intersection, overlap, signed_exactly, union
 from modslavery._statistics import Statistics
@@ -51,7 +52,7 @@ __all__ = ["BUNDLED_SOURCE", "FILES", "Dataset", "Parts"]
 BUNDLED_SOURCE = "modslavery (bundled)"
 
 
-class Dataset:
+class Dataset(ReadOnly):
     """
     All records of one data set, indexed by id, with relations resolved.
 
@@ -104,7 +105,7 @@ class Dataset:
         if problems:
             prefix = "" if source == "<memory>" else f"{source}: "
             raise DataError([prefix + problem for problem in problems.listed], more=problems.more)
-        init = object.__setattr__  # past the read-only __setattr__
+        init = object.__setattr__  # past ReadOnly's refusal
         init(self, "source", source)
         init(self, "documents", Records(parts.documents, kind="document"))
         init(self, "measures", Records(parts.measures, kind="measure"))
@@ -174,16 +175,6 @@ class Dataset:
         """
         root = Path(path)
         return cls(read_parts(directory_reader(root, max_file_bytes), max_depth=max_depth), source=str(root))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        """A data set is read-only."""
-        msg = "Dataset is immutable"
-        raise AttributeError(msg)
-
-    def __delattr__(self, name: str) -> None:
-        """A data set is read-only."""
-        msg = "Dataset is immutable"
-        raise AttributeError(msg)
 
     def __repr__(self) -> str:
         """Counts of each kind of record."""
